@@ -29,25 +29,29 @@ pub(crate) fn check(cx: &Ctx<'_>, out: &mut Findings<'_>) {
             }
             let span = Span::new(be.start, hit.span.end);
             let phrase = doc.slice(span);
-            let mut message = format!("\"{phrase}\" does not say who");
-            let what = match entry.note.as_deref() {
-                Some(n) if n.contains("decided") => " decided",
-                Some(n) if n.contains("view") => " held this view",
-                _ => " did it",
+            // The entry's note says what is hidden: "say who decided, and why" → "decided".
+            let note = entry.note.as_deref().unwrap_or("say who did it");
+            let what = note.strip_prefix("say who ").map_or("did it", |w| w.split(',').next().unwrap_or(w));
+            let message = format!(
+                "\"{phrase}\" does not say who {what}: the family and colleagues cannot tell whom to ask or challenge"
+            );
+            let suggestion = match what {
+                "decided" => "name who decided, and why: \"the team manager, Ms X, decided … because …\"",
+                "held this view" => {
+                    "name whose view it was, and why: \"the health visitor, Ms X, and I think … because …\""
+                }
+                "gave the advice" => "name who advised or recommended it: \"Dr Y advised Ms Z to …\"",
+                _ => "name who did it: \"the duty social worker, Mr Y, …\"",
             };
-            message.push_str(what);
-            message.push_str(": the family and colleagues cannot tell whom to ask or challenge");
-            let suggestion = if what == " decided" {
-                "name who decided, and why: \"the team manager, Ms X, decided … because …\""
-            } else if what == " held this view" {
-                "name whose view it was: \"Ms X (health visitor) and I agreed that …\""
-            } else {
-                "name who did it: \"the duty social worker, Mr Y, …\""
-            };
-            let detail = entry.slug();
+            let detail = slug(doc.slice(hit.span));
             out.emit(Category::HiddenAgency, &detail, span, message, Some(suggestion.to_string()));
         }
     }
+}
+
+/// The participle as an id suffix: "stepped down" → "stepped-down".
+fn slug(word: &str) -> String {
+    word.split_whitespace().map(str::to_ascii_lowercase).collect::<Vec<_>>().join("-")
 }
 
 /// The form of "be" just before `at` (over one adverb), if there is one.
@@ -156,6 +160,15 @@ mod tests {
         assert_eq!(f[0].id, "hidden-agency/made");
         assert!(f[0].message.contains("who decided"));
         assert!(f[0].suggestion.as_deref().unwrap().contains("decided"));
+        let f = findings(
+            "The referral was Stepped Down. Mum was advised to rest.",
+            RecordType::Detailed,
+            Category::HiddenAgency,
+        );
+        assert_eq!(f[0].id, "hidden-agency/stepped-down");
+        assert!(f[0].message.contains("who did it"));
+        assert_eq!(f[1].id, "hidden-agency/advised");
+        assert!(f[1].message.contains("who gave the advice"));
     }
 
     #[test]

@@ -300,4 +300,16 @@ mod good_records {
             assert!(bad.is_empty(), "{t}: {bad:#?}");
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "(\\PC|\n| {2}|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}|was|made|by|unsafe|\\.){0,60}") {
+            for t in [RecordType::Contact, RecordType::Chronology, RecordType::Detailed] {
+                let report = check(&text, t, Config::shared_default());
+                for f in report.findings {
+                    proptest::prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+                }
+            }
+        }
+    }
 }

@@ -699,4 +699,34 @@ mod tests {
         let s = "Dé 4\u{a0}March 2025 – 10.30am ✓ 4/3/25";
         assert_eq!(found(s), ["4\u{a0}March 2025", "4/3/25"]);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn spans_are_on_char_boundaries(text in "[0-9 /.:\\-a-zA-Z,é\u{a0}•–]{0,40}") {
+            for span in find_dates(&text).into_iter().chain(find_times(&text)) {
+                proptest::prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                proptest::prop_assert!(span.start < span.end);
+            }
+            if let Some(span) = leading_date(&text) {
+                proptest::prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            }
+            let _ = (has_date(&text), has_time(&text), parse_date(&text));
+        }
+
+        #[test]
+        fn generated_dates_are_found(d in 1u32..=28, m in 1usize..=12, y in 2000u32..2040) {
+            const NAMES: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"];
+            let want = DateValue { year: Some(y as u16), month: m as u8, day: Some(d as u8) };
+            for text in [
+                format!("{d} {} {y}", NAMES[m - 1]),
+                format!("{d:02}/{m:02}/{y}"),
+                format!("{d}.{m}.{y}"),
+                format!("{y}-{m:02}-{d:02}"),
+                format!("{} {d}, {y}", NAMES[m - 1]),
+            ] {
+                proptest::prop_assert_eq!(parse_date(&text), Some(want), "{}", text);
+            }
+        }
+    }
 }
