@@ -9,8 +9,8 @@
 //! of day there → `missing-date/time` (info).
 //!
 //! Chronologies: every non-empty line is an entry that must start with its date (after an
-//! optional bullet), except a title before the first entry ("Chronology for …", or a short line
-//! with no digits and no full stop), column headings ("Date | Event | Source | Outcome"),
+//! optional bullet), except a title before the first entry ("Chronology for …", or a short first
+//! line with no digits and no full stop), column headings ("Date | Event | Source | Outcome"),
 //! separator rows ("|---|") and indented continuation lines after an entry.
 //! An entry without a leading date → `missing-date/entry` (warning). An entry dated before the
 //! entry above it → `missing-date/order` (warning); entries whose date has no year take no part.
@@ -110,6 +110,7 @@ fn chronology(cx: &Ctx<'_>, out: &mut Findings<'_>) {
     let text = cx.doc.text;
     let mut offset = 0;
     let mut seen_entry = false;
+    let mut first_line = true;
     let mut previous: Option<(DateValue, Span)> = None;
     for raw in text.split_inclusive('\n') {
         let start = offset;
@@ -119,6 +120,7 @@ fn chronology(cx: &Ctx<'_>, out: &mut Findings<'_>) {
             continue;
         }
         let indented = line.starts_with([' ', '\t']);
+        let is_first = std::mem::replace(&mut first_line, false);
         match leading_date_value(line) {
             Some((span, value)) => {
                 seen_entry = true;
@@ -145,7 +147,7 @@ fn chronology(cx: &Ctx<'_>, out: &mut Findings<'_>) {
                 }
             }
             None => {
-                if (indented && seen_entry) || (!seen_entry && is_heading(line)) {
+                if (indented && seen_entry) || (!seen_entry && is_heading(line, is_first)) {
                     continue;
                 }
                 seen_entry = true;
@@ -168,15 +170,16 @@ fn chronology(cx: &Ctx<'_>, out: &mut Findings<'_>) {
     }
 }
 
-/// A title or column headings before the first entry.
-fn is_heading(line: &str) -> bool {
+/// A title or column headings before the first entry. Any short line with no digits and no full
+/// stop counts as a title when it is the record's first line.
+fn is_heading(line: &str, first_line: bool) -> bool {
     let t = line.trim().trim_start_matches(['|', '#', '*']).trim_start();
     let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     if first.eq_ignore_ascii_case("chronology") || first.eq_ignore_ascii_case("date") {
         return true;
     }
     let words = t.split_whitespace().count();
-    words <= 10 && !t.chars().any(|c| c.is_ascii_digit()) && !t.ends_with('.')
+    first_line && words <= 10 && !t.chars().any(|c| c.is_ascii_digit()) && !t.ends_with('.')
 }
 
 #[cfg(test)]
@@ -239,7 +242,7 @@ mod tests {
     #[test]
     fn chronology_entries_need_leading_dates() {
         let text = "Chronology for Leo Marsh\nDate | Event | Outcome\n|---|---|---|\n10.01.2025 - Nursery phoned.\n  \
-                    Outcome: visit the same day.\nSocial worker visited on 11.01.2025.\nParenting course started.\n\
+                    Outcome: visit the same day.\nSocial worker visited on 11.01.2025.\nParenting course started\n\
                     - 03/02/2025 Course began.\n";
         let f = findings(text, RecordType::Chronology, Category::MissingDate);
         let got: Vec<(&str, &str)> = f.iter().map(|f| (f.id.as_str(), f.text.as_str())).collect();
@@ -247,7 +250,7 @@ mod tests {
             got,
             [
                 ("missing-date/entry", "Social worker visited on 11.01.2025."),
-                ("missing-date/entry", "Parenting course started."),
+                ("missing-date/entry", "Parenting course started"),
             ]
         );
         assert!(f[0].message.contains("not at the start"));
