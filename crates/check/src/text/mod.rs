@@ -8,7 +8,9 @@ mod sentences;
 mod syllables;
 mod words;
 
-pub use dates::dates;
+pub use dates::{
+    DateValue, dates, find_dates, find_times, has_date, has_time, leading_date, leading_date_value, parse_date,
+};
 pub use sentences::sentences;
 pub use syllables::syllables;
 pub use words::{WordIter, words};
