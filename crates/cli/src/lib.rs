@@ -16,6 +16,16 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+/// Writes a line to standard error, ignoring failure: a closed stderr must not make us panic
+/// (unlike `eprintln!`).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+pub(crate) use say;
+
 mod check;
 mod outcome;
 mod style;

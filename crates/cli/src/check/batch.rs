@@ -67,11 +67,11 @@ pub fn run(out: &mut impl Write, source: &Source, config: &Config, opts: &Option
             match opened {
                 Ok((file, len)) => (Box::new(BufReader::with_capacity(1 << 20, file)), Some(len)),
                 Err(e) if e.kind() == io::ErrorKind::IsADirectory => {
-                    eprintln!("recordwell: error: {name}: is a directory; give a JSON Lines file");
+                    crate::say!("recordwell: error: {name}: is a directory; give a JSON Lines file");
                     return Ok(Outcome::Trouble);
                 }
                 Err(e) => {
-                    eprintln!("recordwell: error: {name}: {}", io_message(&e));
+                    crate::say!("recordwell: error: {name}: {}", io_message(&e));
                     return Ok(Outcome::Trouble);
                 }
             }
@@ -105,7 +105,7 @@ pub fn run(out: &mut impl Write, source: &Source, config: &Config, opts: &Option
                     }
                 }
                 Err(e) => {
-                    eprintln!("recordwell: error: {name}: cannot read after line {line_no}: {e}");
+                    crate::say!("recordwell: error: {name}: cannot read after line {line_no}: {e}");
                     outcome.absorb(Outcome::Trouble);
                     done = true;
                     break;
@@ -138,10 +138,10 @@ pub fn run(out: &mut impl Write, source: &Source, config: &Config, opts: &Option
         bar.finish_and_clear();
     }
     if errored > 0 && checked == 0 {
-        eprintln!("recordwell: error: {name}: no line could be checked; see the \"error\" of each result");
+        crate::say!("recordwell: error: {name}: no line could be checked; see the \"error\" of each result");
         outcome.absorb(Outcome::Trouble);
     } else if errored > 0 {
-        eprintln!("recordwell: {name}: {errored} line(s) could not be checked; see their \"error\" results");
+        crate::say!("recordwell: {name}: {errored} line(s) could not be checked; see their \"error\" results");
     }
     Ok(outcome)
 }

@@ -46,7 +46,7 @@ pub fn run(args: &CheckArgs) -> io::Result<Outcome> {
         Some(path) => match Config::from_path(path) {
             Ok(c) => Cow::Owned(c),
             Err(e) => {
-                eprintln!("recordwell: error: {}: {e}", path.display());
+                crate::say!("recordwell: error: {}: {e}", path.display());
                 return Ok(Outcome::Trouble);
             }
         },
@@ -141,7 +141,7 @@ pub fn run(args: &CheckArgs) -> io::Result<Outcome> {
 /// Prints an input error to standard error.
 fn report_input_error(e: &InputError, color: crate::ColorWhen) {
     let palette = Palette::for_stderr(color);
-    eprintln!("{}: {}: {}", palette.bad(&"recordwell: error"), e.name, e.message);
+    crate::say!("{}: {}: {}", palette.bad(&"recordwell: error"), e.name, e.message);
 }
 
 /// Running totals across every checked input, for the overall summary line.
