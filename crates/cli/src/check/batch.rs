@@ -131,7 +131,7 @@ pub fn run(out: &mut impl Write, source: &Source, config: &Config, opts: &Option
         out.flush()?;
         if let Some(bar) = &progress {
             bar.set_position(if size.is_some() { bytes_read } else { line_no as u64 });
-            bar.set_message(format!("{checked} checked, {errored} with errors"));
+            bar.set_message(format!("{checked} ok, {errored} bad"));
         }
     }
     if let Some(bar) = progress {
@@ -154,9 +154,9 @@ fn progress_bar(size: Option<u64>) -> Option<indicatif::ProgressBar> {
     let (bar, template) = match size {
         Some(len) => (
             indicatif::ProgressBar::new(len),
-            "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, {eta}) {msg}",
+            "{spinner} {elapsed} {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} {msg}",
         ),
-        None => (indicatif::ProgressBar::new_spinner(), "{spinner} [{elapsed_precise}] {pos} lines read {msg}"),
+        None => (indicatif::ProgressBar::new_spinner(), "{spinner} {elapsed} {pos} lines read, {msg}"),
     };
     if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
         bar.set_style(style);

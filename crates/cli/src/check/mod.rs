@@ -23,7 +23,8 @@ Exit codes:
   2  usage error, unreadable input or configuration, or (in --jsonl mode) no line could be read at all
 
 Text output is `file:line:col: level [rule-id] message`, the line with carets under the words
-found, a suggestion where there is one, and a summary per file. Standard input is shown as <stdin>.
+found, a suggestion where there is one, a summary per file (counts, colleague and family scores,
+words, reading ease) and, for several files, a total. Standard input is shown as <stdin>.
 
 Batch mode (--jsonl FILE or -): each input line is a JSON object {\"id\": ..., \"type\": ..., \"text\": ...}
 (`type` is optional and defaults to --type; `id` is echoed back and may be any JSON value). Each
