@@ -1,1 +1,5 @@
-fn main() {}
+//! The `recordwell` binary: everything lives in the library so it can be tested.
+
+fn main() -> std::process::ExitCode {
+    recordwell::run()
+}
