@@ -42,8 +42,12 @@ mod tests {
 
     #[test]
     fn flags_service_words_with_plain_suggestions() {
-        let text = "Sam's placement is stable. Respite was agreed. The case did not meet threshold and was stepped down.";
-        assert_eq!(matched(text, RecordType::CaseSummary, C), ["placement", "Respite", "did not meet threshold", "stepped down"]);
+        let text =
+            "Sam's placement is stable. Respite was agreed. The case did not meet threshold and was stepped down.";
+        assert_eq!(
+            matched(text, RecordType::CaseSummary, C),
+            ["placement", "Respite", "did not meet threshold", "stepped down"]
+        );
         let f = findings(text, RecordType::CaseSummary, C);
         assert_eq!(f[0].id, "jargon/placement");
         assert!(f[0].suggestion.as_deref().unwrap().contains("home"));

@@ -22,7 +22,10 @@ mod tests {
     fn flags_labels() {
         let text = "He is an autistic boy who suffers from asthma. His mother is wheelchair-bound. \
                     He comes from a broken home.";
-        assert_eq!(matched(text, RecordType::CaseSummary, C), ["an autistic", "suffers from", "wheelchair-bound", "broken home"]);
+        assert_eq!(
+            matched(text, RecordType::CaseSummary, C),
+            ["an autistic", "suffers from", "wheelchair-bound", "broken home"]
+        );
     }
 
     #[test]

@@ -37,7 +37,13 @@ pub(crate) fn check_list_where(
 }
 
 /// Reports one hit with its entry's id, note and suggestion.
-pub(crate) fn emit_hit(cx: &Ctx<'_>, out: &mut Findings<'_>, hit: &Hit, category: Category, message: fn(&str) -> String) {
+pub(crate) fn emit_hit(
+    cx: &Ctx<'_>,
+    out: &mut Findings<'_>,
+    hit: &Hit,
+    category: Category,
+    message: fn(&str) -> String,
+) {
     let entry = cx.doc.entry(hit);
     let matched = cx.doc.slice(hit.span);
     let mut text = message(matched);
@@ -98,9 +104,9 @@ pub(crate) fn prev_word(text: &str, at: usize) -> Option<&str> {
     let before = &text[..at];
     let end = before.trim_end_matches([' ', '\t']).len();
     let head = &before[..end];
-    let start = head.rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).map_or(0, |p| {
-        p + head[p..].chars().next().map_or(1, char::len_utf8)
-    });
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .map_or(0, |p| p + head[p..].chars().next().map_or(1, char::len_utf8));
     (start < end).then(|| &head[start..end])
 }
 
