@@ -24,13 +24,11 @@ pub(crate) fn check(cx: &Ctx<'_>, out: &mut Findings<'_>) {
 }
 
 fn keep(cx: &Ctx<'_>, hit: &Hit) -> bool {
-    let matched = cx.doc.slice(hit.span);
-    if matched.len() >= 9 && matched[..9].eq_ignore_ascii_case("placement") {
-        if let Some(before) = prev_word(cx.doc.text, hit.span.start) {
-            return !NOT_A_HOME.iter().any(|w| before.eq_ignore_ascii_case(w));
-        }
+    let is_placement = cx.doc.slice(hit.span).get(..9).is_some_and(|m| m.eq_ignore_ascii_case("placement"));
+    match prev_word(cx.doc.text, hit.span.start) {
+        Some(before) if is_placement => !NOT_A_HOME.iter().any(|w| before.eq_ignore_ascii_case(w)),
+        _ => true,
     }
-    true
 }
 
 #[cfg(test)]
