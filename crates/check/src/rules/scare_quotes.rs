@@ -101,8 +101,7 @@ fn fragment_char(c: char) -> bool {
 fn quoted_fragment(text: &str, hit: Span) -> Option<Span> {
     // Walk back to the opening mark.
     let mut open = None;
-    let mut chars = text[..hit.start].char_indices().rev().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in text[..hit.start].char_indices().rev() {
         if hit.start - i > REACH {
             return None;
         }
