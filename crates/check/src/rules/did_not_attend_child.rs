@@ -104,7 +104,7 @@ const CONTEXT: &[&str] = &[
 ];
 
 /// Words after "DNA" that make it genetics, not attendance.
-const GENETIC: &[&str] = &[
+pub(super) const GENETIC: &[&str] = &[
     "test", "tests", "testing", "tested", "sample", "samples", "swab", "result", "results", "evidence", "profile",
     "match", "analysis",
 ];

@@ -11,7 +11,8 @@
 
 use std::collections::HashMap;
 
-use super::word_list::in_quoted_speech;
+use super::did_not_attend_child::GENETIC;
+use super::word_list::{in_quoted_speech, next_word};
 use super::{Ctx, Findings};
 use crate::catalogue::Category;
 use crate::lexicon::{Entry, List};
@@ -51,12 +52,21 @@ pub(crate) fn check(cx: &Ctx<'_>, out: &mut Findings<'_>) {
             continue;
         }
         let token = &text[span.range()];
+        // Most capitalised words ("Mia", "The") have no second capital: skip them before hashing.
+        if !token.as_bytes()[1..].iter().any(u8::is_ascii_uppercase) {
+            continue;
+        }
         let Some(key) = acronym_key(token, &known) else { continue };
         if seen.contains_key(key) {
             continue;
         }
         let entry = known.get(key).copied();
         if entry.is_some_and(|e| e.exempt) || (entry.is_none() && (is_roman(key) || SHOUTED_WORDS.contains(&key))) {
+            continue;
+        }
+        // "DNA test": the genetic sense, which every reader knows.
+        if key == "DNA" && next_word(text, span.end).is_some_and(|w| GENETIC.iter().any(|g| w.eq_ignore_ascii_case(g)))
+        {
             continue;
         }
         if in_capitals_context(text, span) || in_quoted_speech(text, span.start) {
@@ -310,8 +320,9 @@ mod tests {
     }
 
     #[test]
-    fn dna_is_spelt_out() {
+    fn dna_is_spelt_out_unless_genetic() {
         assert!(flags("Leo was marked DNA.", RecordType::Contact, C));
+        assert!(!flags("A DNA test showed Mr Marsh is the father.", RecordType::Contact, C));
     }
 
     #[test]
