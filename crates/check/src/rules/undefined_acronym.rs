@@ -280,6 +280,8 @@ mod tests {
             RecordType::Contact,
             C
         ));
+        assert!(!flags("The special educational needs co-ordinator (SENCO) came.", RecordType::Contact, C));
+        assert!(!flags("Looked after children (LAC) reviews. Team Around the Child (TAC).", RecordType::Contact, C));
         assert!(!flags("The Multi-Agency Safeguarding Hub (MASH) met.", RecordType::Contact, C));
         assert!(!flags("The Widget Review Group (WRG) met. The WRG agreed.", RecordType::Contact, C));
         assert!(!flags("Her EHCP (Education, Health and Care Plan) was agreed.", RecordType::Contact, C));

@@ -4,7 +4,6 @@
 use super::{Ctx, Findings};
 use crate::catalogue::Category;
 use crate::lexicon::{Hit, List};
-use crate::text::Span;
 
 /// Reports every hit of `list` as `category/<entry>`. `message` turns the matched text into the
 /// finding's message; an entry's own note, where it has one, is appended. Words inside quoted
@@ -78,12 +77,6 @@ pub(crate) fn in_quoted_speech(text: &str, at: usize) -> bool {
         }
     }
     straight % 2 == 1 || open_curly > close_curly
-}
-
-/// Whether a sentence has a hit of `list` that is not wholly inside `except` (so the phrase being
-/// judged does not count as its own cue: the "said" of "it was said").
-pub(crate) fn sentence_has_other(cx: &Ctx<'_>, sentence: usize, list: List, except: Span) -> bool {
-    cx.doc.sentence_hits(&cx.doc.sentences[sentence], list).any(|h| !except.contains(h.span))
 }
 
 /// The word just after byte `at` (skipping spaces and simple punctuation), if any, within 40 bytes.
