@@ -75,7 +75,7 @@ const GOOD: &[&str] = &[
     "The school office confirmed on {d} that {c} has been on time every day this month.",
     "In my view the routine is helping {c}, because {c} is getting to school on time and talked about it happily.",
     "The kitchen was clean and there was food in the fridge and the cupboards.",
-    "{a} said she finds the evenings hard since her shifts changed.",
+    "{a} said the evenings are hard since the shifts at work changed.",
     "I will phone {a} on {d} about the family support service.",
     "{c} laughed when the cat jumped onto the sofa, and stayed close to {a} while we talked.",
     "{a} and {c} read a book together while I spoke to the health visitor on the phone.",
