@@ -117,7 +117,8 @@ pub(crate) fn check(cx: &Ctx<'_>, out: &mut Findings<'_>) {
         }
         let Some(si) = doc.sentence_at(hit.span.start) else { continue };
         let sentence = &doc.sentences[si];
-        let about_child = match nearest_person(cx, sentence, hit) {
+        let person = if subject_is_a_name(cx, hit) { None } else { nearest_person(cx, sentence, hit) };
+        let about_child = match person {
             Some(Person::Adult) => false,
             Some(Person::Child) => true,
             None => has_context(cx, sentence),
@@ -138,6 +139,23 @@ fn is_genetic(cx: &Ctx<'_>, hit: &Hit) -> bool {
     }
     next_word(text, hit.span.end).is_some_and(|w| GENETIC.iter().any(|g| w.eq_ignore_ascii_case(g)))
         || prev_word(text, hit.span.start).is_some_and(|w| w.eq_ignore_ascii_case("paternity"))
+}
+
+/// Whether the word just before the phrase is a bare first name ("Kai did not attend"): the
+/// subject is then that person, whoever else the sentence names earlier ("Ms Patel told me that
+/// Kai did not attend"), and whether they are a child is read from the context.
+fn subject_is_a_name(cx: &Ctx<'_>, hit: &Hit) -> bool {
+    let text = cx.doc.text;
+    let Some(word) = prev_word(text, hit.span.start) else { return false };
+    let capitalised =
+        word.chars().next().is_some_and(char::is_uppercase) && word.chars().skip(1).any(char::is_lowercase);
+    let is_person_word = ADULTS.iter().chain(CHILDREN).any(|w| word.eq_ignore_ascii_case(w));
+    let titled = text[..hit.span.start]
+        .trim_end()
+        .strip_suffix(word)
+        .and_then(|before| prev_word(before, before.len()))
+        .is_some_and(|t| ["Mr", "Mrs", "Ms", "Miss", "Dr", "Mx"].contains(&t));
+    capitalised && !is_person_word && !titled
 }
 
 enum Person {
@@ -190,6 +208,13 @@ mod tests {
     use crate::{Category, RecordType};
 
     const C: Category = Category::DidNotAttendChild;
+
+    #[test]
+    fn the_name_before_the_phrase_is_its_subject() {
+        let text = "Ms Patel told me that Kai did not attend his dental appointment.";
+        assert_eq!(matched(text, RecordType::Contact, C), ["did not attend"]);
+        assert!(!flags("Kai told me that Mr Patel did not attend the core group.", RecordType::Contact, C));
+    }
 
     #[test]
     fn flags_a_child_who_was_not_brought() {

@@ -86,9 +86,17 @@ fn is_adverb(w: &str) -> bool {
     (w.len() > 4 && w.ends_with("ly")) || WORDS.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
 
-/// Whether the words after the participle include "by" followed by someone ("by the team
+/// Whether the words just after the participle include "by" followed by someone ("by the team
 /// manager", "by Ms Lane", "by me") rather than a time or a means ("by 4 July", "by phone").
+/// Only the same clause counts, and only the next few words: in "a decision was made to continue
+/// the placement, supplemented by respite" the "by" belongs to another verb.
 fn names_agent(text: &str, words: &[Span]) -> bool {
+    const REACH: usize = 6;
+    let clause_end = words
+        .windows(2)
+        .position(|pair| text[pair[0].end..pair[1].start].contains([',', ';', ':', '(', ')']))
+        .map_or(words.len(), |i| i + 1);
+    let words = &words[..clause_end.min(REACH + 1)];
     const NOT_AGENTS: [&str; 26] = [
         "phone",
         "telephone",
@@ -150,6 +158,7 @@ mod tests {
         assert_eq!(hidden("Amy was removed from the home."), ["was removed"]);
         assert_eq!(hidden("The case has been closed."), ["been closed"]);
         assert_eq!(hidden("The case will be closed by 30 June."), ["be closed"]);
+        assert_eq!(hidden("A decision was made to continue the placement, supplemented by respite."), ["was made"]);
         assert_eq!(hidden("It was then agreed by phone that Amy would stay."), ["was then agreed"]);
         assert_eq!(hidden("It is recommended that Leo stays at home."), ["is recommended"]);
     }
@@ -175,6 +184,7 @@ mod tests {
     fn leaves_named_agents_adjectives_and_active_voice_alone() {
         for text in [
             "The decision was made by the team manager, Ms Holt.",
+            "The decision was made jointly by Ms Holt and me.",
             "Amy was removed from the home by the police under a protection order.",
             "I was pleased to see Amy. Mum was tired.",
             "Jane Holt decided that the plan will continue.",
