@@ -291,8 +291,7 @@ impl<'t> People<'t> {
 
     /// Whether byte `at` is inside quotation marks.
     pub(crate) fn in_quote(&self, at: usize) -> bool {
-        let i = self.quotes.partition_point(|q| q.end <= at);
-        i < self.quotes.len() && self.quotes[i].start <= at
+        in_spans(&self.quotes, at)
     }
 
     /// The people mentioned in `sentence`, in order, outside quotation marks. Possessives
@@ -457,9 +456,15 @@ fn role_after(doc: &Document<'_>, end: usize) -> bool {
         .any(|h| h.list == List::AdultRefs && doc.entry(h).tag.as_deref() != Some("title"))
 }
 
+/// Whether byte `at` lies inside one of `spans` (sorted, not overlapping).
+pub(crate) fn in_spans(spans: &[Span], at: usize) -> bool {
+    let i = spans.partition_point(|q| q.end <= at);
+    i < spans.len() && spans[i].start <= at
+}
+
 /// The regions of `text` inside double quotation marks (straight or curly). An unclosed quotation
 /// ends at the end of its line, so a stray mark cannot swallow the record.
-fn quote_regions(text: &str) -> Vec<Span> {
+pub(crate) fn quote_regions(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in text.char_indices() {
