@@ -160,8 +160,7 @@ fn read(doc: &Document<'_>, people: &People<'_>) -> Reading {
 
 /// A seeing verb in a future or conditional plan: "I will see Amy", "we'd visit".
 fn is_plan(doc: &Document<'_>, hit: &Hit) -> bool {
-    let before = doc.words.partition_point(|w| w.start < hit.span.start);
-    let Some(prev) = before.checked_sub(1).map(|i| doc.words[i].of(doc.text)) else { return false };
+    let Some(prev) = word_before(doc, hit.span.start, 1).first().map(|w| w.of(doc.text)) else { return false };
     ["will", "shall", "would", "plan", "hope", "next"].iter().any(|p| prev.eq_ignore_ascii_case(p))
         || prev.ends_with("'ll")
         || prev.ends_with("\u{2019}ll")
@@ -193,11 +192,18 @@ fn child_seen(doc: &Document<'_>, mentions: &[Mention], hit: &Hit, carried: Opti
 }
 
 fn preceded_by_be(doc: &Document<'_>, at: usize) -> bool {
-    let i = doc.words.partition_point(|w| w.start < at);
-    doc.words[i.saturating_sub(2)..i].iter().any(|w| {
+    word_before(doc, at, 2).iter().any(|w| {
         let word = w.of(doc.text);
         ["was", "were", "been", "being", "is", "be"].iter().any(|b| word.eq_ignore_ascii_case(b))
     })
+}
+
+/// Up to `n` words just before byte `at`, within its sentence.
+fn word_before<'d>(doc: &'d Document<'_>, at: usize, n: usize) -> &'d [Span] {
+    let Some(si) = doc.sentence_at(at) else { return &[] };
+    let words = doc.sentence_words(&doc.sentences[si]);
+    let i = words.partition_point(|w| w.start < at);
+    &words[i.saturating_sub(n)..i]
 }
 
 fn contains_word(text: &str, word: &str) -> bool {

@@ -107,62 +107,71 @@ const CHILD_THINGS: &[&str] = &[
 ];
 
 /// Words that are capitalised but are not names.
-const NOT_NAMES: &[&str] = &[
-    "I",
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "They",
-    "We",
-    "It",
-    "His",
-    "Her",
-    "Their",
-    "My",
-    "Our",
-    "This",
-    "That",
-    "When",
-    "Present",
-    "Date",
-    "Time",
-    "Purpose",
-    "Mum",
-    "Dad",
-    "Mummy",
-    "Daddy",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Easter",
-    "Christmas",
-];
+fn not_a_name(word: &str) -> bool {
+    matches!(
+        word,
+        "I" | "The"
+            | "A"
+            | "An"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "It"
+            | "His"
+            | "Her"
+            | "Their"
+            | "My"
+            | "Our"
+            | "This"
+            | "That"
+            | "When"
+            | "Present"
+            | "Date"
+            | "Time"
+            | "Purpose"
+            | "Mum"
+            | "Dad"
+            | "Mummy"
+            | "Daddy"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Easter"
+            | "Christmas"
+    )
+}
 
 impl<'t> People<'t> {
     /// Learns the names in `doc`.
     pub(crate) fn learn(doc: &Document<'t>) -> People<'t> {
-        let text = doc.text;
-        let mut people = People { names: Vec::new(), quotes: quote_regions(text) };
-        let words = &doc.words;
+        let mut people = People { names: Vec::new(), quotes: quote_regions(doc.text) };
+        // Names never run across sentences, so every search stays inside one sentence.
+        for sentence in &doc.sentences {
+            let words = doc.sentence_words(sentence);
+            let hits = &doc.hits[sentence.hits.clone()];
+            people.learn_sentence(doc.text, doc, words, hits);
+        }
+        people
+    }
 
+    fn learn_sentence(&mut self, text: &'t str, doc: &Document<'t>, words: &[Span], hits: &[Hit]) {
         // Ages and roles after names.
         for (i, w) in words.iter().enumerate() {
             let word = w.of(text);
@@ -175,28 +184,28 @@ impl<'t> People<'t> {
                 if let Some(next) = words.get(i + 1) {
                     let next_word = next.of(text);
                     if next.start <= w.end + 2 && CHILD_THINGS.iter().any(|t| t.eq_ignore_ascii_case(next_word)) {
-                        people.note(base).child_weak = true;
+                        self.note(base).child_weak = true;
                     }
                 }
                 continue;
             }
             if let Some(months) = age_after(after) {
                 let first = first_of_run(text, words, i);
-                let name = people.note(words[first].of(text));
+                let name = self.note(words[first].of(text));
                 name.child_strong = true;
                 name.age_months = Some(name.age_months.map_or(months, |m| m.min(months)));
                 continue;
             }
-            if role_after(doc, w.end) {
+            if role_after(doc, hits, w.end) {
                 let first = first_of_run(text, words, i);
                 for w in &words[first..=i] {
-                    people.note(w.of(text)).adult = true;
+                    self.note(w.of(text)).adult = true;
                 }
             }
         }
 
         // Names after titles, role words and child words.
-        for hit in doc.hits_of(List::AdultRefs) {
+        for hit in hits.iter().filter(|h| h.list == List::AdultRefs) {
             let title = doc.entry(hit).tag.as_deref() == Some("title");
             if possessive_at(text, hit.span.end) {
                 continue;
@@ -209,10 +218,10 @@ impl<'t> People<'t> {
                 let gap_ok =
                     if taken == 0 { gap_is(gap, if title { b" ." } else { b" ,:" }) } else { gap_is(gap, b" ") };
                 let word = next.of(text);
-                if !gap_ok || !is_name_like(word) || (!title && taken == 0 && is_title(doc, next.start)) {
+                if !gap_ok || !is_name_like(word) || (!title && taken == 0 && is_title(doc, hits, next.start)) {
                     break;
                 }
-                people.note(strip_possessive(word).0).adult = true;
+                self.note(strip_possessive(word).0).adult = true;
                 taken += 1;
                 prev_end = next.end;
                 k += 1;
@@ -221,10 +230,7 @@ impl<'t> People<'t> {
                 }
             }
         }
-        for hit in doc.hits_of(List::ChildRefs) {
-            if !is_child_hit(doc, hit) {
-                continue;
-            }
+        for hit in hits.iter().filter(|h| is_child_hit(doc, h)) {
             let mut k = words.partition_point(|w| w.start < hit.span.end);
             let mut prev_end = hit.span.end;
             let mut taken = 0;
@@ -236,10 +242,10 @@ impl<'t> People<'t> {
                     k += 1;
                     continue;
                 }
-                if !gap_is(gap, b" ,:") || !is_name_like(word) || is_title(doc, next.start) {
+                if !gap_is(gap, b" ,:") || !is_name_like(word) || is_title(doc, hits, next.start) {
                     break;
                 }
-                people.note(strip_possessive(word).0).child_strong = true;
+                self.note(strip_possessive(word).0).child_strong = true;
                 taken += 1;
                 prev_end = next.end;
                 k += 1;
@@ -256,7 +262,6 @@ impl<'t> People<'t> {
                 }
             }
         }
-        people
     }
 
     fn note(&mut self, text: &'t str) -> &mut Name<'t> {
@@ -371,8 +376,12 @@ pub(crate) fn is_child_hit(doc: &Document<'_>, hit: &Hit) -> bool {
     hit.list == List::ChildRefs && doc.entry(hit).tag.as_deref() != Some("not-child")
 }
 
-fn is_title(doc: &Document<'_>, at: usize) -> bool {
-    doc.hits_of(List::AdultRefs).any(|h| h.span.start == at && doc.entry(h).tag.as_deref() == Some("title"))
+fn is_title(doc: &Document<'_>, hits: &[Hit], at: usize) -> bool {
+    let i = hits.partition_point(|h| h.span.start < at);
+    hits[i..]
+        .iter()
+        .take_while(|h| h.span.start == at)
+        .any(|h| h.list == List::AdultRefs && doc.entry(h).tag.as_deref() == Some("title"))
 }
 
 /// Whether the text at `at` is a possessive ending: `'s` or `’s` (or a bare apostrophe after a plural).
@@ -392,9 +401,14 @@ fn strip_possessive(word: &str) -> (&str, bool) {
 
 /// A capitalised word that could be a name: "Amy", "O'Neill", not "GP" or "I".
 fn is_name_like(word: &str) -> bool {
+    let Some(&b) = word.as_bytes().first() else { return false };
+    if b.is_ascii() && !b.is_ascii_uppercase() {
+        return false;
+    }
     let mut chars = word.chars();
-    let Some(first) = chars.next() else { return false };
-    first.is_uppercase() && chars.any(char::is_lowercase) && !NOT_NAMES.contains(&strip_possessive(word).0)
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.any(char::is_lowercase)
+        && !not_a_name(strip_possessive(word).0)
 }
 
 /// The first word of a run of capitalised words ending at word `i` ("Amy" for "Amy Lee").
@@ -445,12 +459,12 @@ fn strip_word<'a>(s: &'a [u8], word: &[u8]) -> Option<&'a [u8]> {
 }
 
 /// A role just after a name: ", social worker" or " (team manager)".
-fn role_after(doc: &Document<'_>, end: usize) -> bool {
+fn role_after(doc: &Document<'_>, hits: &[Hit], end: usize) -> bool {
     let after = &doc.text.as_bytes()[end..];
     let skip = if after.starts_with(b", ") || after.starts_with(b" (") { 2 } else { return false };
     let at = end + skip;
-    let i = doc.hits.partition_point(|h| h.span.start < at);
-    doc.hits[i..]
+    let i = hits.partition_point(|h| h.span.start < at);
+    hits[i..]
         .iter()
         .take_while(|h| h.span.start == at)
         .any(|h| h.list == List::AdultRefs && doc.entry(h).tag.as_deref() != Some("title"))
@@ -465,26 +479,28 @@ pub(crate) fn in_spans(spans: &[Span], at: usize) -> bool {
 /// The regions of `text` inside double quotation marks (straight or curly). An unclosed quotation
 /// ends at the end of its line, so a stray mark cannot swallow the record.
 pub(crate) fn quote_regions(text: &str) -> Vec<Span> {
+    const OPEN: &[u8] = "\u{201C}".as_bytes();
+    const CLOSE: &[u8] = "\u{201D}".as_bytes();
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match c {
-            '"' => match open.take() {
+    for i in memchr::memchr3_iter(b'"', 0xE2, b'\n', bytes) {
+        let rest = &bytes[i..];
+        if rest[0] == b'"' {
+            match open.take() {
                 Some(s) => out.push(Span::new(s, i + 1)),
                 None => open = Some(i),
-            },
-            '\u{201C}' => open = Some(open.unwrap_or(i)),
-            '\u{201D}' => {
-                if let Some(s) = open.take() {
-                    out.push(Span::new(s, i + c.len_utf8()));
-                }
             }
-            '\n' => {
-                if let Some(s) = open.take() {
-                    out.push(Span::new(s, i));
-                }
+        } else if rest[0] == b'\n' {
+            if let Some(s) = open.take() {
+                out.push(Span::new(s, i));
             }
-            _ => {}
+        } else if rest.starts_with(OPEN) {
+            open = Some(open.unwrap_or(i));
+        } else if rest.starts_with(CLOSE)
+            && let Some(s) = open.take()
+        {
+            out.push(Span::new(s, i + CLOSE.len()));
         }
     }
     if let Some(s) = open {
