@@ -13,7 +13,9 @@
 //! - **not seen**: a `not-seen` cue ("was not seen", "did not see", "was not at home") in a
 //!   sentence about a child.
 //! - **alone**: an `alone-cues` phrase ("alone", "on her own") or a `not-alone` one ("with mum
-//!   present", "not seen alone") in a sentence about a child, or in or just after a seen sentence.
+//!   present", "not seen alone") in a sentence about a child, or in or just after a seen sentence;
+//!   a `with` phrase ("with her dad") counts as not alone only in the sentence saying the child
+//!   was seen ("I saw Lily with her dad").
 //! - **why not**: a `reason` cue ("because", "asleep", "at school", "declined") in the same
 //!   sentence or the next.
 //!
@@ -140,11 +142,11 @@ fn read(doc: &Document<'_>, people: &People<'_>) -> Reading {
         let near_seen = seen_here || seen_sentence.is_some_and(|s| s + 1 == si);
         for hit in hits.iter().filter(|h| h.list == List::AloneCues) {
             let tag = doc.entry(hit).tag.as_deref();
-            if tag == Some("reason") || !(about_child || near_seen) {
+            if tag == Some("reason") || !(about_child || near_seen) || (tag == Some("with") && !seen_here) {
                 continue;
             }
             r.alone_stated = true;
-            if tag == Some("not-alone") {
+            if matches!(tag, Some("not-alone" | "with")) {
                 r.not_alone.push((si, hit.span));
                 if r.seen.is_none() {
                     r.seen = Some(hit.span);
@@ -188,7 +190,7 @@ fn child_seen(doc: &Document<'_>, mentions: &[Mention], hit: &Hit, carried: Opti
         let before = mentions.partition_point(|m| m.span.start < hit.span.start);
         return (0..before).any(|i| resolve(mentions, i, carried) == Some(Who::Child));
     }
-    actor(mentions, hit.span.start, carried) == Some(Who::Child)
+    actor(doc.text, mentions, hit.span.start, carried) == Some(Who::Child)
 }
 
 fn preceded_by_be(doc: &Document<'_>, at: usize) -> bool {
@@ -270,6 +272,21 @@ mod tests {
     #[test]
     fn present_line_counts_as_seen() {
         let text = "Present: Ms Quill (Pip's mother), Pip, and me.\nPip (7) was in her room on her own.";
+        assert!(ids(text).is_empty());
+    }
+
+    #[test]
+    fn a_first_name_with_no_cue_is_taken_as_the_child() {
+        assert!(ids("Visit on 5 May 2025. I saw Sophie in her room. Mum waited downstairs.").is_empty());
+        assert_eq!(ids("Visit on 5 May 2025. I saw Sophie in her room."), ["child-seen-unclear/alone"]);
+    }
+
+    #[test]
+    fn seen_with_a_parent_needs_a_reason() {
+        let text = "Tom (10) was at football practice so I could not see him. \
+                    I saw his sister Lily (3) in the living room with her dad.";
+        assert_eq!(ids(text), ["child-seen-unclear/why-not"]);
+        let text = "I saw Lily (3) with her dad because she was unwell and wanted him near.";
         assert!(ids(text).is_empty());
     }
 

@@ -12,7 +12,7 @@
 //!   Once another adult has spoken in a sentence ("Mum said she wants...", "Mum said Amy wants"),
 //!   the rest of it is that adult's report, not the child's voice;
 //! - or the record says why the child's words cannot be recorded (`young-child-cues`: "too
-//!   young", "pre-verbal", "baby", "months old", "did not want to talk", or an age of two or
+//!   young", "pre-verbal", "baby", "months old", "did not want to talk", or an age of three or
 //!   under written by a child's name) and records something the child was seen to do
 //!   (`observation-cues`: "smiled", "reached for", "settled", "played") with the child as actor.
 //!
@@ -24,8 +24,9 @@ use crate::catalogue::Category;
 use crate::document::Document;
 use crate::lexicon::List;
 
-/// A child of this age in months or younger is taken to be too young to give their views in words.
-const YOUNG_MONTHS: u32 = 24;
+/// A child of this age in months or younger ("aged 3" and under) is taken to be too young to give
+/// their views fully in words, so what they were seen to do counts as their voice.
+const YOUNG_MONTHS: u32 = 36;
 
 pub(crate) fn check(cx: &Ctx<'_>, out: &mut Findings<'_>) {
     let doc = cx.doc;
@@ -72,7 +73,7 @@ fn scan(doc: &Document<'_>, people: &People<'_>) -> Found {
                 if people.in_quote(hit.span.start) {
                     continue;
                 }
-                match actor(&mentions, hit.span.start, before) {
+                match actor(doc.text, &mentions, hit.span.start, before) {
                     Some(Who::Child) => {
                         found.voice = true;
                         break;
@@ -84,9 +85,9 @@ fn scan(doc: &Document<'_>, people: &People<'_>) -> Found {
             }
         }
         if !found.observed {
-            found.observed = doc
-                .sentence_hits(sentence, List::ObservationCues)
-                .any(|h| !people.in_quote(h.span.start) && actor(&mentions, h.span.start, before) == Some(Who::Child));
+            found.observed = doc.sentence_hits(sentence, List::ObservationCues).any(|h| {
+                !people.in_quote(h.span.start) && actor(doc.text, &mentions, h.span.start, before) == Some(Who::Child)
+            });
         }
         if found.voice && found.observed {
             break;
@@ -119,6 +120,18 @@ mod tests {
         assert!(!flagged(text));
         let text = "The baby is four months old. He settled quickly in his cot and made eye contact with me.";
         assert!(!flagged(text));
+    }
+
+    #[test]
+    fn a_first_name_with_no_cue_can_speak() {
+        assert!(!flagged("Visit on 5 May 2025. I saw Sophie in her room. Sophie said \"I miss my nan\"."));
+        // Once the child is known by age, another unknown name is not taken for the child.
+        assert!(flagged("I saw Tom (10) alone. Sharon said she wants a bigger flat."));
+    }
+
+    #[test]
+    fn a_three_year_old_seen_playing_has_a_voice() {
+        assert!(!flagged("I saw Lily (3) with her dad. Lily showed me her doll and smiled when he picked her up."));
     }
 
     #[test]

@@ -16,6 +16,8 @@
 //! loses to one (adults have mothers too). Only the first name of a run ("Amy" in "Amy Lee") is
 //! taken as a child's name, because surnames are shared with parents.
 
+use std::collections::HashSet;
+
 use crate::document::{Document, Sentence};
 use crate::lexicon::{Hit, List};
 use crate::text::Span;
@@ -56,6 +58,10 @@ struct Name<'t> {
 #[derive(Debug, Default)]
 pub(crate) struct People<'t> {
     names: Vec<Name<'t>>,
+    /// Lone capitalised words seen inside a sentence: probably first names, of unknown age.
+    lone_names: HashSet<&'t str>,
+    /// Whether any child's name was learnt.
+    has_children: bool,
     /// Regions inside quotation marks: someone's own words, not the writer's.
     quotes: Vec<Span>,
 }
@@ -161,13 +167,19 @@ fn not_a_name(word: &str) -> bool {
 impl<'t> People<'t> {
     /// Learns the names in `doc`.
     pub(crate) fn learn(doc: &Document<'t>) -> People<'t> {
-        let mut people = People { names: Vec::new(), quotes: quote_regions(doc.text) };
+        let mut people = People {
+            names: Vec::new(),
+            lone_names: HashSet::new(),
+            has_children: false,
+            quotes: quote_regions(doc.text),
+        };
         // Names never run across sentences, so every search stays inside one sentence.
         for sentence in &doc.sentences {
             let words = doc.sentence_words(sentence);
             let hits = &doc.hits[sentence.hits.clone()];
             people.learn_sentence(doc.text, doc, words, hits);
         }
+        people.has_children = people.names.iter().any(|n| n.child_strong || (n.child_weak && !n.adult));
         people
     }
 
@@ -179,6 +191,9 @@ impl<'t> People<'t> {
                 continue;
             }
             let (base, possessive) = strip_possessive(word);
+            if i > 0 && is_lone(text, words, i) {
+                self.lone_names.insert(base);
+            }
             let after = &text.as_bytes()[w.end..];
             if possessive {
                 if let Some(next) = words.get(i + 1) {
@@ -289,6 +304,25 @@ impl<'t> People<'t> {
         self.name(word).is_some_and(|n| n.adult && !n.child_strong)
     }
 
+    /// A first name the record gives no cue about ("I saw Sophie") is taken to be a child's when
+    /// the record names no child by any cue: a contact note that never says who the child is
+    /// usually calls them by their first name. Once a child is known ("Sophie (6)"), other
+    /// unknown names are taken to be adults (brothers and sisters are usually introduced as such:
+    /// "her brother Sam").
+    ///
+    /// `speaks` says the word is followed by a voice verb ("Sharon said"), which shows it is a
+    /// person even at the start of a sentence.
+    fn unknown(&self, text: &str, words: &[Span], i: usize, speaks: bool) -> Option<Who> {
+        if !is_lone(text, words, i) {
+            return None;
+        }
+        let (base, possessive) = strip_possessive(words[i].of(text));
+        if possessive || !(speaks || self.lone_names.contains(base)) {
+            return None;
+        }
+        Some(if self.has_children { Who::Adult } else { Who::Child })
+    }
+
     /// The age in months of the youngest child whose age is written next to their name.
     pub(crate) fn youngest_months(&self) -> Option<u32> {
         self.names.iter().filter(|n| n.child_strong).filter_map(|n| n.age_months).min()
@@ -316,7 +350,13 @@ impl<'t> People<'t> {
             }
             out.push(Mention { span: hit.span, who });
         }
-        for w in doc.sentence_words(sentence) {
+        let words = doc.sentence_words(sentence);
+        let hits = &doc.hits[sentence.hits.clone()];
+        let speaks = |hits: &[Hit], at: usize| {
+            let i = hits.partition_point(|h| h.span.start < at);
+            hits[i..].iter().take_while(|h| h.span.start == at).any(|h| h.list == List::VoiceCues)
+        };
+        for (i, w) in words.iter().enumerate() {
             let word = w.of(text);
             let who = match word {
                 "I" | "me" | "we" | "We" | "us" => Who::Worker,
@@ -326,6 +366,8 @@ impl<'t> People<'t> {
                         Who::Child
                     } else if self.is_adult_name(word) {
                         Who::Adult
+                    } else if let Some(who) = self.unknown(text, words, i, speaks(hits, w.end + 1)) {
+                        who
                     } else {
                         continue;
                     }
@@ -358,17 +400,19 @@ pub(crate) fn resolve(mentions: &[Mention], i: usize, carried: Option<Who>) -> O
     }
 }
 
-/// Who is doing the verb at byte `at`: the nearest mention before it, resolved; when nobody is
-/// mentioned before it (`"I'm hungry," said Amy`), the first mention just after it.
-pub(crate) fn actor(mentions: &[Mention], at: usize, carried: Option<Who>) -> Option<Who> {
+/// Who is doing the verb at byte `at`: the nearest mention before it, resolved; for a verb just
+/// after a quotation (`"I'm hungry," said Amy`), the first mention just after it.
+pub(crate) fn actor(text: &str, mentions: &[Mention], at: usize, carried: Option<Who>) -> Option<Who> {
     let before = mentions.partition_point(|m| m.span.start < at);
+    let after_quote = text[..at].trim_end_matches([' ', ',']).ends_with(['"', '\u{201D}']);
+    if after_quote {
+        let first = mentions[before..].first().filter(|m| m.span.start <= at + 24)?;
+        return resolve(mentions, before, carried).filter(|_| first.who != Who::Worker);
+    }
     if before > 0 {
         return resolve(mentions, before - 1, carried);
     }
-    mentions
-        .first()
-        .filter(|m| m.span.start >= at && m.span.start <= at + 24)
-        .and_then(|_| resolve(mentions, 0, carried))
+    None
 }
 
 /// Whether a child-refs hit refers to a child (and is not a service such as "children's services").
@@ -409,6 +453,15 @@ fn is_name_like(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase)
         && chars.any(char::is_lowercase)
         && !not_a_name(strip_possessive(word).0)
+}
+
+/// Whether word `i` is a capitalised word on its own: neither neighbour is capitalised
+/// ("Sophie", not "Hillside High School" or "Universal Credit").
+fn is_lone(text: &str, words: &[Span], i: usize) -> bool {
+    let touching = |a: Span, b: Span| gap_is(&text.as_bytes()[a.end..b.start], b" ");
+    let prev = i.checked_sub(1).map(|p| words[p]).filter(|p| touching(*p, words[i]) && is_name_like(p.of(text)));
+    let next = words.get(i + 1).filter(|n| touching(words[i], **n) && is_name_like(n.of(text)));
+    prev.is_none() && next.is_none()
 }
 
 /// The first word of a run of capitalised words ending at word `i` ("Amy" for "Amy Lee").
