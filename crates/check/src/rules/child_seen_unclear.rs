@@ -23,7 +23,7 @@
 //! `child-seen-unclear/alone` when the child was seen but nothing says whether alone;
 //! `child-seen-unclear/why-not` at each "not seen" or "not alone" with no reason near it.
 
-use super::people::{Mention, People, Who, actor, carry, resolve};
+use super::people::{Mention, People, Who, actor, resolve};
 use super::{Ctx, Findings, whole_record_span};
 use crate::catalogue::Category;
 use crate::document::Document;
@@ -95,13 +95,18 @@ pub(crate) fn check(cx: &Ctx<'_>, out: &mut Findings<'_>) {
 fn read(doc: &Document<'_>, people: &People<'_>) -> Reading {
     let mut r = Reading::default();
     let mut mentions: Vec<Mention> = Vec::new();
-    let mut carried = None;
+    let mut scratch: Vec<Mention> = Vec::new();
     let mut seen_sentence: Option<usize> = None;
     for (si, sentence) in doc.sentences.iter().enumerate() {
-        let before = carried;
         let hits = &doc.hits[sentence.hits.clone()];
+        let relevant = hits.iter().any(|h| {
+            h.list == List::SeenCues || (h.list == List::AloneCues && doc.entry(h).tag.as_deref() != Some("reason"))
+        });
+        if !relevant {
+            continue;
+        }
+        let before = people.carried_into(doc, si, &mut scratch);
         people.mentions(doc, sentence, &mut mentions);
-        carried = carry(&mentions, carried);
         let about_child = (0..mentions.len()).any(|i| resolve(&mentions, i, before) == Some(Who::Child));
 
         let mut seen_here = false;

@@ -18,7 +18,7 @@
 //!
 //! One finding per record, at its first line, when neither is found.
 
-use super::people::{Mention, People, Who, actor, carry};
+use super::people::{Mention, People, Who, actor};
 use super::{Ctx, Findings, whole_record_span};
 use crate::catalogue::Category;
 use crate::document::Document;
@@ -63,11 +63,17 @@ fn scan(doc: &Document<'_>, people: &People<'_>) -> Found {
         ..Found::default()
     };
     let mut mentions: Vec<Mention> = Vec::new();
-    let mut carried = None;
-    for sentence in &doc.sentences {
-        let before = carried;
+    let mut scratch: Vec<Mention> = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let relevant = doc.hits[sentence.hits.clone()].iter().any(|h| {
+            (h.list == List::VoiceCues && !found.voice)
+                || (h.list == List::ObservationCues && found.young && !found.observed)
+        });
+        if !relevant {
+            continue;
+        }
+        let before = people.carried_into(doc, si, &mut scratch);
         people.mentions(doc, sentence, &mut mentions);
-        carried = carry(&mentions, carried);
         if !found.voice {
             for hit in doc.sentence_hits(sentence, List::VoiceCues) {
                 if people.in_quote(hit.span.start) {
@@ -84,12 +90,12 @@ fn scan(doc: &Document<'_>, people: &People<'_>) -> Found {
                 }
             }
         }
-        if !found.observed {
+        if found.young && !found.observed {
             found.observed = doc.sentence_hits(sentence, List::ObservationCues).any(|h| {
                 !people.in_quote(h.span.start) && actor(doc.text, &mentions, h.span.start, before) == Some(Who::Child)
             });
         }
-        if found.voice && found.observed {
+        if found.voice && (found.observed || !found.young) {
             break;
         }
     }

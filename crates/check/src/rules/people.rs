@@ -389,6 +389,24 @@ pub(crate) fn carry(mentions: &[Mention], previous: Option<Who>) -> Option<Who> 
     mentions.iter().find(|m| matches!(m.who, Who::Child | Who::Adult)).map(|m| m.who).or(previous)
 }
 
+/// How many sentences back a pronoun may look for the person it refers to.
+const CARRY_BACK: usize = 3;
+
+impl People<'_> {
+    /// The subject handed on to sentence `si` for its pronouns: the first child or adult mentioned
+    /// in the nearest of the [`CARRY_BACK`] sentences before it that mentions one. Rules call this
+    /// only for the sentences they look at, so most sentences are never read for people.
+    pub(crate) fn carried_into(&self, doc: &Document<'_>, si: usize, buf: &mut Vec<Mention>) -> Option<Who> {
+        for back in (si.saturating_sub(CARRY_BACK)..si).rev() {
+            self.mentions(doc, &doc.sentences[back], buf);
+            if let Some(who) = carry(buf, None) {
+                return Some(who);
+            }
+        }
+        None
+    }
+}
+
 /// Who mention `i` refers to: pronouns take the nearest child or adult mentioned before them in
 /// the sentence, else the subject carried over from the sentence before.
 pub(crate) fn resolve(mentions: &[Mention], i: usize, carried: Option<Who>) -> Option<Who> {
