@@ -16,6 +16,7 @@
 //!   present", "not seen alone") in a sentence about a child, or in or just after a seen sentence;
 //!   a `with` phrase ("with her dad") counts as not alone only in the sentence saying the child
 //!   was seen ("I saw Lily with her dad").
+//! - **forms**: "Child seen: No" and "Seen alone: No" count as not seen and not alone.
 //! - **why not**: a `reason` cue ("because", "asleep", "at school", "declined") in the same
 //!   sentence or the next.
 //!
@@ -137,8 +138,13 @@ fn read(doc: &Document<'_>, people: &People<'_>) -> Reading {
                 }
                 _ => {
                     if !is_plan(doc, hit) && child_seen(doc, &mentions, hit, before) {
-                        seen_here = true;
-                        r.seen.get_or_insert(hit.span);
+                        if answered_no(doc.text, hit.span.end) {
+                            // A form: "Child seen: No".
+                            r.not_seen.push((si, hit.span));
+                        } else {
+                            seen_here = true;
+                            r.seen.get_or_insert(hit.span);
+                        }
                     }
                 }
             }
@@ -151,7 +157,7 @@ fn read(doc: &Document<'_>, people: &People<'_>) -> Reading {
                 continue;
             }
             r.alone_stated = true;
-            if matches!(tag, Some("not-alone" | "with")) {
+            if matches!(tag, Some("not-alone" | "with")) || answered_no(doc.text, hit.span.end) {
                 r.not_alone.push((si, hit.span));
                 if r.seen.is_none() {
                     r.seen = Some(hit.span);
@@ -163,6 +169,16 @@ fn read(doc: &Document<'_>, people: &People<'_>) -> Reading {
         }
     }
     r
+}
+
+/// Whether a form field ends in "No": "Seen alone: No", "Child seen - no".
+fn answered_no(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches([' ', ':', '-', '\u{2013}', '?']);
+    let bytes = rest.as_bytes();
+    rest.len() < text.len() - end
+        && bytes.len() >= 2
+        && bytes[..2].eq_ignore_ascii_case(b"no")
+        && !bytes.get(2).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// A seeing verb in a future or conditional plan: "I will see Amy", "we'd visit".
@@ -293,6 +309,15 @@ mod tests {
         assert_eq!(ids(text), ["child-seen-unclear/why-not"]);
         let text = "I saw Lily (3) with her dad because she was unwell and wanted him near.";
         assert!(ids(text).is_empty());
+    }
+
+    #[test]
+    fn form_answers_are_read() {
+        assert!(ids("Child seen: Yes\nChild seen alone: Yes").is_empty());
+        assert_eq!(ids("Child seen: Yes\nChild seen alone: No"), ["child-seen-unclear/why-not"]);
+        assert!(ids("Child seen: Yes\nChild seen alone: No - she was too upset to leave her mum").is_empty());
+        assert_eq!(ids("Child seen: No\nMum was at home."), ["child-seen-unclear/why-not"]);
+        assert!(ids("Child seen: No, at school.").is_empty());
     }
 
     #[test]
