@@ -10,7 +10,8 @@
 //!   [`People`], or a pronoun that refers back to one), or, for `"...," said Amy`, the person just
 //!   after it. Words inside quotation marks are the speaker's, not people in the sentence.
 //!   Once another adult has spoken in a sentence ("Mum said she wants...", "Mum said Amy wants"),
-//!   the rest of it is that adult's report, not the child's voice;
+//!   the rest of it is that adult's report, not the child's voice; "Amy's views are" and "her
+//!   son's wish is" count too;
 //! - or the record says why the child's words cannot be recorded (`young-child-cues`: "too
 //!   young", "pre-verbal", "baby", "months old", "did not want to talk", or an age of three or
 //!   under written by a child's name) and records something the child was seen to do
@@ -79,6 +80,12 @@ fn scan(doc: &Document<'_>, people: &People<'_>) -> Found {
                 if people.in_quote(hit.span.start) {
                     continue;
                 }
+                if doc.entry(hit).tag.as_deref() == Some("view")
+                    && childs_possessive_before(doc, people, hit.span.start)
+                {
+                    found.voice = true;
+                    break;
+                }
                 match actor(doc.text, &mentions, hit.span.start, before) {
                     Some(Who::Child) => {
                         found.voice = true;
@@ -100,6 +107,20 @@ fn scan(doc: &Document<'_>, people: &People<'_>) -> Found {
         }
     }
     found
+}
+
+/// Whether the word just before byte `at` is a child's possessive: "Amy's views are", "her
+/// daughter's wishes are".
+fn childs_possessive_before(doc: &Document<'_>, people: &People<'_>, at: usize) -> bool {
+    let Some(si) = doc.sentence_at(at) else { return false };
+    let words = doc.sentence_words(&doc.sentences[si]);
+    let i = words.partition_point(|w| w.start < at);
+    let Some(prev) = i.checked_sub(1).map(|p| words[p].of(doc.text)) else { return false };
+    let Some(base) = prev.strip_suffix("'s").or_else(|| prev.strip_suffix("\u{2019}s")) else { return false };
+    people.is_child_name(base)
+        || ["child", "son", "daughter", "baby", "boy", "girl", "person", "children"]
+            .iter()
+            .any(|c| base.eq_ignore_ascii_case(c))
 }
 
 #[cfg(test)]
@@ -133,6 +154,13 @@ mod tests {
         assert!(!flagged("Visit on 5 May 2025. I saw Sophie in her room. Sophie said \"I miss my nan\"."));
         // Once the child is known by age, another unknown name is not taken for the child.
         assert!(flagged("I saw Tom (10) alone. Sharon said she wants a bigger flat."));
+    }
+
+    #[test]
+    fn a_child_s_views_written_as_a_possessive_count() {
+        assert!(!flagged("I saw Amy (9) alone. Amy's views are that she wants to stay at her school."));
+        assert!(!flagged("I met her daughter. Her daughter's wish is to see her dad more."));
+        assert!(flagged("I saw Amy (9). Mum's views are that Amy should move school."));
     }
 
     #[test]
