@@ -27,6 +27,7 @@ mod missing_date;
 mod no_analysis;
 mod no_strengths;
 mod opinion_as_fact;
+mod people;
 mod scare_quotes;
 mod speculation;
 mod undefined_acronym;
