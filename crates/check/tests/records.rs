@@ -12,12 +12,6 @@ use recordwell_check::{Category, Config, RecordType, Severity};
 use support::fixtures::{self, Fixture};
 use support::invariants;
 
-/// Categories whose rule is still a placeholder on this branch: their expectations are validated
-/// but not asserted. Empty this once the rules have landed; a category listed here whose rule now
-/// works is reported by `pending_categories_are_really_pending`.
-const PENDING: &[&str] =
-    &["child-seen-unclear", "missing-child-voice", "no-analysis", "no-strengths", "af-domain-missing"];
-
 fn report_of(f: &Fixture) -> recordwell_check::Report {
     invariants::check_stable(&f.text, f.record_type, Config::shared_default())
 }
@@ -50,7 +44,7 @@ fn faulty_records_show_their_expected_faults() {
     for f in fixtures::load("faulty") {
         let report = report_of(&f);
         let expected = f.expectations().unwrap_or_else(|| panic!("{} has no .expect file", f.path.display()));
-        for id in expected.iter().filter(|id| !PENDING.contains(&id.as_str())) {
+        for id in &expected {
             if !report.findings.iter().any(|x| x.category.id() == id) {
                 let found: Vec<&str> = report.findings.iter().map(|x| x.id.as_str()).collect();
                 missing.push(format!("{} ({}): expected `{id}`, found {found:?}", f.name, f.record_type));
@@ -58,22 +52,6 @@ fn faulty_records_show_their_expected_faults() {
         }
     }
     assert!(missing.is_empty(), "expected faults not found:\n{}", missing.join("\n"));
-}
-
-/// A category in `PENDING` whose rule fires on a fixture that expects it is no longer pending: say
-/// so, so that the list gets emptied rather than silently hiding regressions.
-#[test]
-fn pending_categories_are_really_pending() {
-    let mut working = Vec::new();
-    for f in fixtures::load("faulty") {
-        let report = report_of(&f);
-        for id in f.expectations().unwrap_or_default() {
-            if PENDING.contains(&id.as_str()) && report.findings.iter().any(|x| x.category.id() == id) {
-                working.push(format!("{id} (fires on {})", f.name));
-            }
-        }
-    }
-    assert!(working.is_empty(), "these PENDING categories now work; remove them from PENDING:\n{}", working.join("\n"));
 }
 
 #[test]
@@ -106,9 +84,6 @@ fn expectation_files_are_valid_and_cover_the_catalogue() {
         if path.extension().and_then(|e| e.to_str()) == Some("expect") {
             assert!(path.with_extension("txt").exists(), "{} has no record beside it", path.display());
         }
-    }
-    for id in PENDING {
-        assert!(Category::from_id(id).is_some(), "PENDING lists `{id}`, which is not a catalogue id");
     }
 }
 

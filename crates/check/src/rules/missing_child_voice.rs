@@ -77,7 +77,7 @@ fn scan(doc: &Document<'_>, people: &People<'_>) -> Found {
         people.mentions(doc, sentence, &mut mentions);
         if !found.voice {
             for hit in doc.sentence_hits(sentence, List::VoiceCues) {
-                if people.in_quote(hit.span.start) {
+                if people.in_quote(hit.span.start) || is_passive(doc, hit.span.start) {
                     continue;
                 }
                 if doc.entry(hit).tag.as_deref() == Some("view")
@@ -107,6 +107,14 @@ fn scan(doc: &Document<'_>, people: &People<'_>) -> Found {
         }
     }
     found
+}
+
+/// Whether the cue at byte `at` is passive ("Owen was described as …", "she was told"): the child
+/// is then spoken about or to, not speaking.
+fn is_passive(doc: &Document<'_>, at: usize) -> bool {
+    let before = doc.text[..at].trim_end();
+    let word = before.rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    ["was", "were", "is", "are", "been", "being", "be"].iter().any(|b| word.eq_ignore_ascii_case(b))
 }
 
 /// Whether the word just before byte `at` is a child's possessive: "Amy's views are", "her
@@ -177,6 +185,12 @@ mod tests {
         );
         assert_eq!(f.len(), 1);
         assert!(f[0].message.contains("what you saw"));
+    }
+
+    #[test]
+    fn being_described_is_not_speaking() {
+        assert!(flagged("Owen (13) was described as attention-seeking by staff. Owen was told to go home."));
+        assert!(!flagged("Owen (13) was worried about school. He said he wants to move."));
     }
 
     #[test]
