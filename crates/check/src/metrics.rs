@@ -25,10 +25,23 @@ pub struct Metrics {
 
 impl Metrics {
     /// Computes the metrics of an analysed document.
+    ///
+    /// The counts follow textstat (the Python library most readability figures are checked
+    /// against), so the scores agree with it:
+    ///
+    /// - a word is a whitespace-separated token with at least one letter or digit ("T.V.",
+    ///   "well-balanced" and "3.5" are one word each; "&" and "..." are none);
+    /// - a sentence is a stretch of text ended by `.`, `!` or `?` that has **more than two**
+    ///   words. Every full stop ends a stretch, even in "Mr." or "T.V.", but the short stretches
+    ///   this makes ("Mr.", "V.") are not counted, which is why the two-word floor exists.
+    ///
+    /// These sentence counts are for the formulas only. The sentences that rules see
+    /// ([`Document::sentences`]) come from the abbreviation-aware splitter and are what a reader
+    /// would call sentences; the two can differ by a few on texts with initialisms or abbreviations
+    /// in the middle of sentences.
     pub fn of(doc: &Document<'_>) -> Metrics {
-        let syllables = doc.words.iter().map(|w| text::syllables(w.of(doc.text)) as usize).sum();
-        let sentences = doc.sentences.iter().filter(|s| !s.words.is_empty()).count();
-        Metrics::from_counts(doc.words.len(), sentences, syllables)
+        let (words, sentences, syllables) = textstat_counts(doc.text);
+        Metrics::from_counts(words, sentences, syllables)
     }
 
     /// Computes the scores from counts.
@@ -40,7 +53,7 @@ impl Metrics {
             let spw = syllables as f64 / words as f64;
             (206.835 - 1.015 * wps - 84.6 * spw, 0.39 * wps + 11.8 * spw - 15.59)
         };
-        Metrics { words, sentences, syllables, flesch_reading_ease: round2(fre), flesch_kincaid_grade: round2(fk) }
+        Metrics { words, sentences, syllables, flesch_reading_ease: round3(fre), flesch_kincaid_grade: round3(fk) }
     }
 
     /// A plain-language description of the reading ease, for people who do not know the scale.
@@ -56,6 +69,84 @@ impl Metrics {
     }
 }
 
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+/// Rounds to three decimals, as textstat does.
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Words, sentences and syllables counted the way textstat counts them, in one pass over the
+/// bytes of `text` (see [`Metrics::of`]).
+fn textstat_counts(text: &str) -> (usize, usize, usize) {
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut sentences = 0;
+    let mut syllables = 0;
+    // The current whitespace-separated token.
+    let mut token_start = None;
+    let mut token_has_word = false;
+    // Words in the current sentence stretch, and whether the current piece of a token (between
+    // sentence marks) has a word character.
+    let mut stretch_words = 0;
+    let mut piece_has_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, mark, word_char, len) = if b < 0x80 {
+            (
+                matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f),
+                matches!(b, b'.' | b'!' | b'?'),
+                b.is_ascii_alphanumeric() || b == b'_',
+                1,
+            )
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), false, c.is_alphanumeric(), c.len_utf8())
+        };
+        if space {
+            if piece_has_word {
+                stretch_words += 1;
+                piece_has_word = false;
+            }
+            if let Some(start) = token_start.take() {
+                if token_has_word {
+                    words += 1;
+                    syllables += text::syllables(&text[start..i]) as usize;
+                }
+                token_has_word = false;
+            }
+        } else {
+            if token_start.is_none() {
+                token_start = Some(i);
+            }
+            if mark {
+                if piece_has_word {
+                    stretch_words += 1;
+                    piece_has_word = false;
+                }
+                if stretch_words > 2 {
+                    sentences += 1;
+                }
+                stretch_words = 0;
+            } else if word_char {
+                token_has_word = true;
+                piece_has_word = true;
+            }
+        }
+        i += len;
+    }
+    if piece_has_word {
+        stretch_words += 1;
+    }
+    if stretch_words > 2 {
+        sentences += 1;
+    }
+    if let Some(start) = token_start
+        && token_has_word
+    {
+        words += 1;
+        syllables += text::syllables(&text[start..]) as usize;
+    }
+    // textstat never reports fewer than one sentence for a text with words in it.
+    let sentences = if words > 0 { sentences.max(1) } else { 0 };
+    (words, sentences, syllables)
 }
