@@ -74,6 +74,32 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const MARK: u8 = 2;
+const WORD: u8 = 3;
+
+/// Classes of ASCII bytes for [`textstat_counts`]: whitespace as Python's `str.split` sees it,
+/// sentence marks, word characters (`\w`) and everything else.
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f) {
+            SPACE
+        } else if matches!(c, b'.' | b'!' | b'?') {
+            MARK
+        } else if c.is_ascii_alphanumeric() || c == b'_' {
+            WORD
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Words, sentences and syllables counted the way textstat counts them, in one pass over the
 /// bytes of `text` (see [`Metrics::of`]).
 fn textstat_counts(text: &str) -> (usize, usize, usize) {
@@ -92,12 +118,8 @@ fn textstat_counts(text: &str) -> (usize, usize, usize) {
     while i < bytes.len() {
         let b = bytes[i];
         let (space, mark, word_char, len) = if b < 0x80 {
-            (
-                matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f),
-                matches!(b, b'.' | b'!' | b'?'),
-                b.is_ascii_alphanumeric() || b == b'_',
-                1,
-            )
+            let class = ASCII_CLASS[b as usize];
+            (class == SPACE, class == MARK, class == WORD, 1)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             (c.is_whitespace(), false, c.is_alphanumeric(), c.len_utf8())
