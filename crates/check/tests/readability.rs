@@ -68,3 +68,81 @@ fn unicode_text_is_measured() {
     assert_eq!(m.sentences, 3);
     assert!(m.flesch_reading_ease > 50.0);
 }
+
+mod properties {
+    use proptest::prelude::*;
+    use recordwell_check::text::{Span, sentences, syllables, words};
+    use recordwell_check::{Config, RecordType, check};
+
+    /// Text built from pieces that stress the splitter: abbreviations, quotes, marks, line breaks,
+    /// multi-byte characters.
+    fn tricky_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("Mr. ".to_string()),
+            Just("e.g. ".to_string()),
+            Just("etc. ".to_string()),
+            Just("3 p.m. ".to_string()),
+            Just("s.47 ".to_string()),
+            Just("T.V. ".to_string()),
+            Just("J. ".to_string()),
+            Just("12.03.2024 ".to_string()),
+            Just("... ".to_string()),
+            Just("\u{2026} ".to_string()),
+            Just("?! ".to_string()),
+            Just("\" ".to_string()),
+            Just("\u{201C}Zoë\u{201D}. ".to_string()),
+            Just("\n".to_string()),
+            Just("\n\n".to_string()),
+            Just("- ".to_string()),
+            Just("1. ".to_string()),
+            Just("😀 ".to_string()),
+            Just("你好。".to_string()),
+            "[a-zA-Z]{1,9} ",
+            "[A-Z][a-z]{0,6}\\. ",
+            ".{0,6}",
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    fn check_spans(text: &str, spans: &[Span]) {
+        let mut last = 0;
+        for s in spans {
+            assert!(s.start >= last && s.start < s.end && s.end <= text.len(), "{s:?} in {text:?}");
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?} in {text:?}");
+            let t = s.of(text);
+            assert_eq!(t, t.trim(), "untrimmed {s:?} in {text:?}");
+            last = s.end;
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn spans_are_ordered_trimmed_and_on_char_boundaries(text in tricky_text()) {
+            let spans = sentences(&text);
+            check_spans(&text, &spans);
+            for s in &spans {
+                let ws: Vec<Span> = words(&text, *s).collect();
+                check_spans(&text, &ws);
+                for w in &ws {
+                    prop_assert!(s.contains(*w));
+                    prop_assert!(syllables(w.of(&text)) >= 1);
+                }
+            }
+            let m = check(&text, RecordType::Detailed, Config::shared_default()).metrics;
+            prop_assert!(m.flesch_reading_ease.is_finite() && m.flesch_kincaid_grade.is_finite());
+            prop_assert!(m.sentences <= m.words.max(1));
+        }
+
+        #[test]
+        fn arbitrary_strings_never_panic(text in any::<String>()) {
+            let spans = sentences(&text);
+            check_spans(&text, &spans);
+            for s in &spans {
+                for w in words(&text, *s) {
+                    let _ = syllables(w.of(&text));
+                }
+            }
+            let _ = check(&text, RecordType::Detailed, Config::shared_default());
+        }
+    }
+}
