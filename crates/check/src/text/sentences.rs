@@ -9,9 +9,14 @@
 //! - "etc." followed by a lowercase word ("etc. and then"); before a capital it does end one;
 //! - "a.m."/"p.m." followed by a lowercase word or a digit;
 //! - "no.", "s.", "ss.", "para.", "p.", "pp.", "ch.", "art.", "reg.", "sec." followed by a digit
-//!   (section and page numbers: "s. 47");
+//!   (section and page numbers: "s. 47"), and day and month abbreviations followed by a digit
+//!   ("Mon. 4 March", "Sept. 2025");
 //! - an initial or initialism: "J. Smith", "T.V. and", "U.K. Government";
-//! - anything followed by a lowercase word when the word before is a known abbreviation.
+//! - a short lowercase abbreviation followed by a lowercase word: three letters or fewer and not
+//!   a common word, or up to five letters with no vowel ("appt. with", "5 ft. tall").
+//!
+//! Otherwise a full stop followed by a lowercase word still ends the sentence, because records
+//! are often typed without care for capitals ("Mum seemed fine. dad disagreed.").
 //!
 //! A full stop with no space after it never ends a sentence, so numbers and dates ("3.5",
 //! "12.03.2024"), section numbers ("s.47"), URLs and email addresses stay whole. An ellipsis
@@ -29,7 +34,15 @@
 //! - this line is a heading or a field: it has no closing punctuation, the next line starts with
 //!   a capital or a digit, and the line either ends with ":", is short (at most 60 bytes, much
 //!   shorter than the lines of wrapped prose) or has the shape "Label: value" (a colon within its
-//!   first 30 bytes), as in "Date and time: Tuesday 4 March 2025, 3.45pm".
+//!   first 30 bytes), as in "Date and time: Tuesday 4 March 2025, 3.45pm". A line that ends with
+//!   a comma or with a word that cannot end a sentence ("with", "and", "the", "to") continues.
+//!
+//! Quotations are not tracked: `"I like it. We bake."` is two sentences, as a reader would count
+//! it. Treating a quotation as one sentence would turn a child's account of several sentences into
+//! one very long "sentence" for the sentence-length rules.
+//!
+//! These are the sentences rules see. The readability formulas count sentences the way textstat
+//! does instead (see [`crate::Metrics::of`]).
 //!
 //! Spans are trimmed of whitespace and never empty.
 
@@ -190,8 +203,11 @@ const NEVER_FINAL: &[&str] =
     &["e.g", "i.e", "eg", "ie", "cf", "viz", "approx", "vs", "incl", "esp", "inc", "dept", "ref", "tel", "est"];
 
 /// Abbreviations that are followed by a number.
-const BEFORE_NUMBER: &[&str] =
-    &["no", "nos", "s", "ss", "para", "paras", "p", "pp", "ch", "art", "reg", "sec", "vol", "fig", "ver"];
+const BEFORE_NUMBER: &[&str] = &[
+    "no", "nos", "s", "ss", "para", "paras", "p", "pp", "ch", "art", "reg", "sec", "vol", "fig", "ver", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
 
 /// Abbreviations that end a sentence only before a capital letter.
 const OPEN_BEFORE_LOWER: &[&str] =
@@ -368,7 +384,22 @@ fn line_break_ends(text: &str, nl: usize) -> bool {
     if last == b':' {
         return true;
     }
+    if ends_with_joining_word(line) {
+        // "I spoke with\nMs Quill": a sentence cannot end on "with", "and", "the"...
+        return false;
+    }
     line.len() <= 60 || line.as_bytes()[..line.len().min(30)].contains(&b':')
+}
+
+/// Whether the last word of a line is one that cannot end a sentence.
+fn ends_with_joining_word(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "a", "an", "the", "and", "or", "but", "with", "to", "of", "for", "in", "on", "at", "by", "from", "that", "her",
+        "his", "my", "our", "their", "your", "its", "is", "was", "were", "are", "be", "as", "because", "if", "when",
+        "who", "which", "about", "into", "than", "then", "so", "not", "very", "will", "would", "has", "had", "have",
+    ];
+    let word = line.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether a (trimmed) line starts with a bullet or a list number.
@@ -474,6 +505,10 @@ mod tests {
         assert_eq!(split("Enquiries under s. 47 began. See no. 4 on the list. Done.").len(), 3);
         assert_eq!(split("The visit on 12.03.2024 went well. Pip weighed 3.5 kg. Fine.").len(), 3);
         assert_eq!(split("It happened in 2024. Then it stopped.").len(), 2);
+        assert_eq!(split("We met on Mon. 4 March and Tues. 5 March. It went well.").len(), 2);
+        assert_eq!(split("She is 14 yrs. old and 5 ft. tall. Fine.").len(), 2);
+        assert_eq!(split("She said no. Then she left.").len(), 2);
+        assert_eq!(split("Mum seemed fine. dad disagreed.").len(), 2);
     }
 
     #[test]
@@ -511,6 +546,8 @@ mod tests {
         let text = "Home visit to Ms Ada Quill\nDate and time: Tuesday 4 March 2025, 3.45pm to 5.00pm and more text\nPresent: Ms Quill";
         assert_eq!(split(text).len(), 3);
         assert_eq!(split("We talked about school,\nFriends and food.").len(), 1);
+        assert_eq!(split("I spoke with\nMs Quill today.").len(), 1);
+        assert_eq!(split("Present:\nMs Quill and Pip").len(), 2);
     }
 
     #[test]
