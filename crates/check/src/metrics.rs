@@ -134,74 +134,84 @@ const ASCII_CLASS: [u8; 128] = {
     t
 };
 
+/// The class and byte length of the character at `i`.
+#[inline(always)]
+fn class_at(text: &str, i: usize) -> (u8, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (ASCII_CLASS[b as usize], 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    let class = if c.is_whitespace() {
+        SPACE
+    } else if c.is_alphanumeric() {
+        WORD
+    } else {
+        OTHER
+    };
+    (class, c.len_utf8())
+}
+
 /// Words, sentences and syllables counted the way textstat counts them, in one pass over the
 /// bytes of `text` (see [`Metrics::of`]).
 fn textstat_counts(text: &str) -> (usize, usize, usize) {
     let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut words = 0;
     let mut sentences = 0;
     let mut syllables = 0;
-    // The current whitespace-separated token.
-    let mut token_start = None;
-    let mut token_has_word = false;
-    // Words in the current sentence stretch, and whether the current piece of a token (between
-    // sentence marks) has a word character.
+    // Words in the current sentence stretch.
     let mut stretch_words = 0;
-    let mut piece_has_word = false;
     let mut cache = SyllableCache::new();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (space, mark, word_char, len) = if b < 0x80 {
-            let class = ASCII_CLASS[b as usize];
-            (class == SPACE, class == MARK, class == WORD, 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), false, c.is_alphanumeric(), c.len_utf8())
-        };
-        if space {
-            if piece_has_word {
-                stretch_words += 1;
-                piece_has_word = false;
+    loop {
+        // Skip whitespace.
+        while i < n {
+            let (class, len) = class_at(text, i);
+            if class != SPACE {
+                break;
             }
-            if let Some(start) = token_start.take() {
-                if token_has_word {
-                    words += 1;
-                    syllables += cache.syllables(&text[start..i]);
-                }
-                token_has_word = false;
-            }
-        } else {
-            if token_start.is_none() {
-                token_start = Some(i);
-            }
-            if mark {
-                if piece_has_word {
-                    stretch_words += 1;
-                    piece_has_word = false;
-                }
-                if stretch_words > 2 {
-                    sentences += 1;
-                }
-                stretch_words = 0;
-            } else if word_char {
-                token_has_word = true;
-                piece_has_word = true;
-            }
+            i += len;
         }
-        i += len;
-    }
-    if piece_has_word {
-        stretch_words += 1;
+        if i >= n {
+            break;
+        }
+        // One whitespace-separated token. Sentence marks split it into pieces; a piece with a
+        // word character is a word of the current stretch.
+        let start = i;
+        let mut token_has_word = false;
+        let mut piece_has_word = false;
+        while i < n {
+            let (class, len) = class_at(text, i);
+            match class {
+                WORD => piece_has_word = true,
+                MARK => {
+                    if piece_has_word {
+                        stretch_words += 1;
+                        piece_has_word = false;
+                        token_has_word = true;
+                    }
+                    if stretch_words > 2 {
+                        sentences += 1;
+                    }
+                    stretch_words = 0;
+                }
+                SPACE => break,
+                _ => {}
+            }
+            i += len;
+        }
+        if piece_has_word {
+            stretch_words += 1;
+            token_has_word = true;
+        }
+        if token_has_word {
+            words += 1;
+            syllables += cache.syllables(&text[start..i]);
+        }
     }
     if stretch_words > 2 {
         sentences += 1;
-    }
-    if let Some(start) = token_start
-        && token_has_word
-    {
-        words += 1;
-        syllables += cache.syllables(&text[start..]);
     }
     // textstat never reports fewer than one sentence for a text with words in it.
     let sentences = if words > 0 { sentences.max(1) } else { 0 };

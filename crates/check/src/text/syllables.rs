@@ -150,17 +150,22 @@ fn is_aeiou(b: u8) -> bool {
 /// Parts are at most [`MAX`] letters, so 64 bits are enough.
 #[inline(always)]
 fn vowel_mask(w: &[u8]) -> u64 {
+    // Bits for a, e, i, o, u by letter index.
+    const AEIOU: u32 = 1 | 1 << 4 | 1 << 8 | 1 << 14 | 1 << 20;
     let mut mask = 0u64;
     let mut prev = false;
+    let mut prev_q = false;
     for (i, &c) in w.iter().enumerate().take(64) {
-        let v = match c {
-            b'a' | b'e' | b'i' | b'o' => true,
-            b'u' => !(i > 0 && w[i - 1] == b'q'),
-            b'y' => i > 0 && !prev,
-            _ => false,
-        };
+        let k = c.wrapping_sub(b'a') as u32;
+        let mut v = k < 26 && (AEIOU >> k) & 1 != 0;
+        if c == b'u' && prev_q {
+            v = false;
+        } else if c == b'y' {
+            v = i > 0 && !prev;
+        }
         mask |= (v as u64) << i;
         prev = v;
+        prev_q = c == b'q';
     }
     mask
 }
