@@ -35,7 +35,9 @@ impl<'a> Document<'a> {
     pub(crate) fn new(text: &'a str, lexicon: &'a Lexicon) -> Document<'a> {
         let hits = lexicon.scan(text);
         let spans = text::sentences(text);
-        let mut words = Vec::with_capacity(text.len() / 6);
+        // English prose averages five to six bytes per word with its space; reserving for five
+        // avoids regrowing (and copying) the largest vector.
+        let mut words = Vec::with_capacity(text.len() / 5 + 8);
         let mut sentences = Vec::with_capacity(spans.len());
         let mut hit_at = 0;
         for span in spans {
