@@ -57,17 +57,23 @@ fn finish(text: &str, mut findings: Vec<Finding>) -> Vec<Finding> {
     findings.sort_by(|a, b| (a.start, a.end, &a.id, &a.message).cmp(&(b.start, b.end, &b.id, &b.message)));
     findings.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.id == b.id);
     let mut line = 1;
-    let mut line_start = 0;
     let mut scanned = 0;
+    // Column of `scanned`, 1-based in characters. Carried forward from finding to finding, so a
+    // single long line with many findings is counted once, not once per finding.
+    let mut column = 1;
     for f in &mut findings {
-        // Findings are sorted by start, so one forward pass over the newlines is enough.
-        for nl in memchr::memchr_iter(b'\n', &text.as_bytes()[scanned..f.start]) {
-            line += 1;
-            line_start = scanned + nl + 1;
+        // Findings are sorted by start, so one forward pass over the text is enough.
+        let gap = &text[scanned..f.start];
+        match memchr::memrchr(b'\n', gap.as_bytes()) {
+            Some(last_nl) => {
+                line += memchr::memchr_iter(b'\n', gap.as_bytes()).count();
+                column = gap[last_nl + 1..].chars().count() + 1;
+            }
+            None => column += gap.chars().count(),
         }
         scanned = f.start;
         f.line = line;
-        f.column = text[line_start..f.start].chars().count() + 1;
+        f.column = column;
     }
     findings
 }

@@ -55,10 +55,11 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let mut start = 0;
     let mut i = 0;
     let n = bytes.len();
+    let mut finder = CandidateFinder::default();
     while i < n {
         // Jump to the next byte that could end a sentence.
-        let Some(off) = next_candidate(&bytes[i..]) else { break };
-        i += off;
+        let Some(at) = finder.next(bytes, i) else { break };
+        i = at;
         match bytes[i] {
             b'\n' => {
                 if line_break_ends(text, i) {
@@ -94,16 +95,41 @@ pub fn sentences(text: &str) -> Vec<Span> {
     out
 }
 
-/// Offset of the next `.`, `!`, `?`, `\n` or the lead byte of "…".
-#[inline]
-fn next_candidate(bytes: &[u8]) -> Option<usize> {
-    // memchr handles three needles at a time; scan for the common ones and check the rest.
-    let a = memchr::memchr3(b'.', b'\n', b'?', bytes);
-    let limit = a.unwrap_or(bytes.len());
-    let b = memchr::memchr2(b'!', 0xE2, &bytes[..limit]);
-    match (a, b) {
-        (_, Some(b)) => Some(b),
-        (a, None) => a,
+/// Finds the next `.`, `!`, `?`, `\n` or lead byte of "…" at or after a position.
+///
+/// memchr handles three needles at a time, so the common marks and the rare ones are scanned
+/// separately. Each scan's result is remembered until the position passes it: without that, a
+/// text full of curly quotes (whose lead byte is the same as "…"'s) would rescan the rest of the
+/// text for a full stop at every quote, which is quadratic.
+#[derive(Default)]
+struct CandidateFinder {
+    /// Absolute offset of the next `.`, `\n` or `?` (or `None` if there is none), valid while the
+    /// position is at or before it.
+    common: Option<Option<usize>>,
+    rare: Option<Option<usize>>,
+}
+
+impl CandidateFinder {
+    fn next(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
+        let common = Self::refresh(&mut self.common, from, || memchr::memchr3(b'.', b'\n', b'?', &bytes[from..]));
+        let rare = Self::refresh(&mut self.rare, from, || memchr::memchr2(b'!', 0xE2, &bytes[from..]));
+        match (common, rare) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Re-runs `scan` (relative to `from`) only if the remembered hit lies behind `from`.
+    fn refresh(slot: &mut Option<Option<usize>>, from: usize, scan: impl FnOnce() -> Option<usize>) -> Option<usize> {
+        match *slot {
+            Some(Some(at)) if at >= from => Some(at),
+            Some(None) => None,
+            _ => {
+                let found = scan().map(|off| from + off);
+                *slot = Some(found);
+                found
+            }
+        }
     }
 }
 
