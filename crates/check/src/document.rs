@@ -95,6 +95,11 @@ impl<'a> Document<'a> {
         self.lexicon.entries(list)
     }
 
+    /// The entry of the `acronyms` list whose phrase is exactly `token` ("CAMHS"), if any.
+    pub fn acronym(&self, token: &str) -> Option<&'a Entry> {
+        self.lexicon.acronym(token)
+    }
+
     /// The index of the sentence containing byte `at`, if any.
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= at);

@@ -6,7 +6,7 @@
 //! so the text is scanned once however many lists there are; each rule then looks only at the
 //! hits from the lists it cares about.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -206,6 +206,8 @@ pub(crate) struct Lexicon {
     automaton: Option<AhoCorasick>,
     /// For each automaton pattern, the entries it stands for and the exact phrase text.
     targets: Vec<(String, Vec<Target>)>,
+    /// The acronym list by exact phrase, built once here rather than by the rule for every record.
+    acronyms: HashMap<String, u32>,
 }
 
 impl Lexicon {
@@ -244,11 +246,24 @@ impl Lexicon {
             let built = AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
+                // A DFA costs more memory (a few MB, once per configuration) but scans about
+                // twice as fast as the default NFA with this many patterns.
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(targets.iter().map(|(p, _)| p.as_str()));
             // Patterns are bounded in number and length; building can only fail on absurd sizes.
             Some(built.expect("word lists compile into an automaton"))
         };
-        Lexicon { lists, automaton, targets }
+        let acronyms = lists[List::Acronyms as usize]
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.phrases.iter().map(move |p| (p.clone(), i as u32)))
+            .collect();
+        Lexicon { lists, automaton, targets, acronyms }
+    }
+
+    /// The acronym-list entry whose phrase is exactly `token`, if any.
+    pub(crate) fn acronym(&self, token: &str) -> Option<&Entry> {
+        self.acronyms.get(token).map(|&i| &self.lists[List::Acronyms as usize][i as usize])
     }
 
     /// The entries of one list.

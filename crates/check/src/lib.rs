@@ -44,7 +44,7 @@ pub use report::{Report, Scores};
 pub fn check(text: &str, record_type: RecordType, config: &Config) -> Report {
     let doc = Document::new(text, config.lexicon());
     let metrics = Metrics::of(&doc);
-    let cx = rules::Ctx { doc: &doc, record_type, config, metrics: &metrics };
+    let cx = rules::Ctx::new(&doc, record_type, config, &metrics);
     let mut out = rules::Findings::new(config, text);
     rules::run_all(&cx, &mut out);
     let findings = finish(text, out.into_vec());

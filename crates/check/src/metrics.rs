@@ -76,13 +76,15 @@ fn round3(x: f64) -> f64 {
 
 /// A small direct-mapped memo of syllable counts for tokens of up to eight bytes. Everyday
 /// prose repeats a few hundred short words ("the", "she", "school") for most of its tokens, so
-/// this saves most of the counting work. Lives on the stack for one call.
+/// this saves most of the counting work. One cache per thread, kept between calls: records are
+/// short, and a cache that started cold for each would miss on most of their words. The cache
+/// only remembers a pure function's answers, so results do not depend on what was checked before.
 struct SyllableCache {
     slots: [(u64, u8); 1024],
 }
 
 impl SyllableCache {
-    fn new() -> SyllableCache {
+    const fn new() -> SyllableCache {
         SyllableCache { slots: [(0, 0); 1024] }
     }
 
@@ -155,6 +157,13 @@ fn class_at(text: &str, i: usize) -> (u8, usize) {
 /// Words, sentences and syllables counted the way textstat counts them, in one pass over the
 /// bytes of `text` (see [`Metrics::of`]).
 fn textstat_counts(text: &str) -> (usize, usize, usize) {
+    thread_local! {
+        static CACHE: std::cell::RefCell<SyllableCache> = const { std::cell::RefCell::new(SyllableCache::new()) };
+    }
+    CACHE.with_borrow_mut(|cache| textstat_pass(text, cache))
+}
+
+fn textstat_pass(text: &str, cache: &mut SyllableCache) -> (usize, usize, usize) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut words = 0;
@@ -162,7 +171,6 @@ fn textstat_counts(text: &str) -> (usize, usize, usize) {
     let mut syllables = 0;
     // Words in the current sentence stretch.
     let mut stretch_words = 0;
-    let mut cache = SyllableCache::new();
     let mut i = 0;
     loop {
         // Skip whitespace.

@@ -45,8 +45,8 @@ struct Reading {
 
 pub(crate) fn check(cx: &Ctx<'_>, out: &mut Findings<'_>) {
     let doc = cx.doc;
-    let people = People::learn(doc);
-    let r = read(doc, &people);
+    let people = cx.people();
+    let r = read(doc, people);
 
     if r.seen.is_none() && r.not_seen.is_empty() && r.not_alone.is_empty() {
         out.emit(

@@ -31,8 +31,8 @@ const YOUNG_MONTHS: u32 = 36;
 
 pub(crate) fn check(cx: &Ctx<'_>, out: &mut Findings<'_>) {
     let doc = cx.doc;
-    let people = People::learn(doc);
-    let found = scan(doc, &people);
+    let people = cx.people();
+    let found = scan(doc, people);
     if found.voice || (found.young && found.observed) {
         return;
     }

@@ -48,6 +48,24 @@ pub(crate) struct Ctx<'a> {
     pub config: &'a Config,
     /// Readability metrics of the whole text.
     pub metrics: &'a Metrics,
+    /// Who the record names, learnt on first use and shared by the rules that need it.
+    people: std::cell::OnceCell<people::People<'a>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(
+        doc: &'a Document<'a>,
+        record_type: RecordType,
+        config: &'a Config,
+        metrics: &'a Metrics,
+    ) -> Self {
+        Ctx { doc, record_type, config, metrics, people: std::cell::OnceCell::new() }
+    }
+
+    /// The people the record names, children and adults (see [`people::People`]).
+    pub(crate) fn people(&self) -> &people::People<'a> {
+        self.people.get_or_init(|| people::People::learn(self.doc))
+    }
 }
 
 /// A rule's entry point.

@@ -9,13 +9,12 @@
 //! lines, shouted runs of more than three capital words, Roman numerals and common words written
 //! in capitals ("NO", "STOP").
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use super::did_not_attend_child::GENETIC;
 use super::word_list::{in_quoted_speech, next_word};
 use super::{Ctx, Findings};
 use crate::catalogue::Category;
-use crate::lexicon::{Entry, List};
 use crate::text::Span;
 
 /// Longest acronym, in letters.
@@ -34,10 +33,8 @@ const SMALL_WORDS: &[&str] = &["and", "of", "the", "for", "in", "to", "on", "wit
 
 pub(crate) fn check(cx: &Ctx<'_>, out: &mut Findings<'_>) {
     let text = cx.doc.text;
-    let entries = cx.doc.entries(List::Acronyms);
-    let known: HashMap<&str, &Entry> =
-        entries.iter().flat_map(|e| e.phrases.iter().map(move |p| (p.as_str(), e))).collect();
-    let mut seen: HashMap<&str, ()> = HashMap::new();
+    // Distinct acronyms are few in a real record, but a hostile text may hold thousands: a set.
+    let mut seen: HashSet<&str> = HashSet::new();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -56,11 +53,11 @@ pub(crate) fn check(cx: &Ctx<'_>, out: &mut Findings<'_>) {
         if !token.as_bytes()[1..].iter().any(u8::is_ascii_uppercase) {
             continue;
         }
-        let Some(key) = acronym_key(token, &known) else { continue };
-        if seen.contains_key(key) {
+        let Some(key) = acronym_key(token, cx) else { continue };
+        if seen.contains(key) {
             continue;
         }
-        let entry = known.get(key).copied();
+        let entry = cx.doc.acronym(key);
         if entry.is_some_and(|e| e.exempt) || (entry.is_none() && (is_roman(key) || SHOUTED_WORDS.contains(&key))) {
             continue;
         }
@@ -72,7 +69,7 @@ pub(crate) fn check(cx: &Ctx<'_>, out: &mut Findings<'_>) {
         if in_capitals_context(text, span) || in_quoted_speech(text, span.start) {
             continue;
         }
-        seen.insert(key, ());
+        seen.insert(key);
         let expansion = entry.and_then(|e| e.suggestion.as_deref());
         if is_defined(text, span, key, expansion) {
             continue;
@@ -123,8 +120,8 @@ fn is_word_char_after(text: &str, at: usize) -> bool {
 }
 
 /// The acronym a token stands for (without a plural "s"), if it is one.
-fn acronym_key<'t>(token: &'t str, known: &HashMap<&str, &Entry>) -> Option<&'t str> {
-    if known.contains_key(token) {
+fn acronym_key<'t>(token: &'t str, cx: &Ctx<'_>) -> Option<&'t str> {
+    if cx.doc.acronym(token).is_some() {
         return Some(token);
     }
     let base = token.strip_suffix('s').unwrap_or(token);
