@@ -1,0 +1,38 @@
+//! The detectors: one file per kind of identifier, each with its own tests.
+//!
+//! Every detector appends [`Candidate`]s; overlaps are merged afterwards, so detectors need not
+//! know about each other. Each must be linear in the length of the text and never panic.
+
+use crate::entity::Candidate;
+use crate::options::Options;
+
+mod address;
+mod custom;
+mod date;
+mod email;
+mod nhs_chi;
+mod ni_number;
+mod organisation;
+mod person;
+mod phone;
+mod postcode;
+mod url;
+
+/// Runs every detector that the options switch on.
+pub(crate) fn all(text: &str, options: &Options) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    email::find(text, &mut out);
+    url::find(text, &mut out);
+    phone::find(text, &mut out);
+    postcode::find(text, &mut out);
+    nhs_chi::find(text, &mut out);
+    ni_number::find(text, &mut out);
+    date::find(text, options.all_dates, &mut out);
+    address::find(text, &mut out);
+    person::find(text, &mut out);
+    if options.organisations {
+        organisation::find(text, &mut out);
+    }
+    custom::find(text, &options.custom_terms, &mut out);
+    out
+}

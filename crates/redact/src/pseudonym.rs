@@ -1,0 +1,166 @@
+//! Consistent labels: the same person, place or number gets the same replacement throughout a
+//! document, and people's labels say their role where the text does ("Child A", "Mother").
+
+use std::collections::HashMap;
+
+use crate::entity::{Candidate, Entity, EntityKind, Role};
+use crate::options::{Labels, Options};
+
+/// Turns merged candidates into entities with their replacements.
+pub(crate) fn assign(text: &str, candidates: Vec<Candidate>, options: &Options) -> Vec<Entity> {
+    let mut book = LabelBook::default();
+    // A person's role may only be stated at a later mention ("Amy ... her daughter Amy"): take the
+    // first role any mention gives, for every mention.
+    let mut roles: HashMap<&str, Role> = HashMap::new();
+    for c in candidates.iter().filter(|c| c.kind == EntityKind::Person) {
+        if let Some(role) = c.role {
+            roles.entry(c.key.as_str()).or_insert(role);
+        }
+    }
+    let roles: HashMap<String, Role> = roles.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    candidates
+        .into_iter()
+        .map(|c| {
+            let original = &text[c.start..c.end];
+            let role = if c.kind == EntityKind::Person { roles.get(&c.key).copied().or(c.role) } else { None };
+            let replacement =
+                if options.mask { mask(original) } else { book.label(&c, role, original, &options.labels) };
+            Entity { kind: c.kind, start: c.start, end: c.end, text: original.to_string(), replacement, role }
+        })
+        .collect()
+}
+
+/// Replaces every character except line breaks with █, keeping the length in characters.
+fn mask(original: &str) -> String {
+    original.chars().map(|c| if c == '\n' || c == '\r' { c } else { '█' }).collect()
+}
+
+/// The labels handed out so far, by label template and identity key.
+#[derive(Default)]
+struct LabelBook {
+    /// (template, key) → label already given.
+    given: HashMap<(String, String), String>,
+    /// template → how many different identities have used it.
+    used: HashMap<String, usize>,
+}
+
+impl LabelBook {
+    fn label(&mut self, c: &Candidate, role: Option<Role>, original: &str, labels: &Labels) -> String {
+        let template = template(c, role, original, labels).to_string();
+        if let Some(label) = self.given.get(&(template.clone(), c.key.clone())) {
+            return label.clone();
+        }
+        let n = self.used.entry(template.clone()).or_insert(0);
+        *n += 1;
+        let label = fill(&template, *n, is_person_template(c.kind));
+        self.given.insert((template, c.key.clone()), label.clone());
+        label
+    }
+}
+
+fn is_person_template(kind: EntityKind) -> bool {
+    kind == EntityKind::Person
+}
+
+/// Fills `{}` with a letter (people: A, B, … Z, AA, AB, …) or a number (places); a template
+/// without `{}` gets " 2", " 3" … from its second identity on.
+fn fill(template: &str, n: usize, letters: bool) -> String {
+    if template.contains("{}") {
+        let mark = if letters { letter(n) } else { n.to_string() };
+        template.replacen("{}", &mark, 1)
+    } else if n == 1 {
+        template.to_string()
+    } else {
+        format!("{template} {n}")
+    }
+}
+
+/// 1 → A, 26 → Z, 27 → AA.
+fn letter(mut n: usize) -> String {
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push(b'A' + (n % 26) as u8);
+        n /= 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn template<'l>(c: &Candidate, role: Option<Role>, original: &str, labels: &'l Labels) -> &'l str {
+    match c.kind {
+        EntityKind::Person => match role {
+            Some(Role::Child) => &labels.child,
+            Some(Role::Mother) => &labels.mother,
+            Some(Role::Father) => &labels.father,
+            Some(Role::Grandparent) => &labels.grandparent,
+            Some(Role::Professional) => &labels.professional,
+            Some(Role::Adult) | None => &labels.adult,
+        },
+        EntityKind::Organisation => {
+            let lower = original.to_lowercase();
+            if lower.contains("nursery") {
+                &labels.nursery
+            } else if lower.contains("school") || lower.contains("academy") || lower.contains("college") {
+                &labels.school
+            } else if ["surgery", "medical", "practice", "health centre"].iter().any(|w| lower.contains(w)) {
+                &labels.gp_practice
+            } else {
+                &labels.organisation
+            }
+        }
+        EntityKind::Date if c.key.starts_with("dob:") => &labels.date_of_birth,
+        EntityKind::Date => &labels.date,
+        EntityKind::Address => &labels.address,
+        EntityKind::Postcode => &labels.postcode,
+        EntityKind::Phone => &labels.phone,
+        EntityKind::Email => &labels.email,
+        EntityKind::NhsNumber => &labels.nhs_number,
+        EntityKind::ChiNumber => &labels.chi_number,
+        EntityKind::NiNumber => &labels.ni_number,
+        EntityKind::Url => &labels.url,
+        EntityKind::Custom => &labels.custom,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(key: &str, start: usize, end: usize, role: Option<Role>) -> Candidate {
+        Candidate { kind: EntityKind::Person, start, end, key: key.into(), role }
+    }
+
+    #[test]
+    fn the_same_person_keeps_one_label_and_roles_spread_to_every_mention() {
+        let text = "Amy met Bo. Amy is Bo's daughter.";
+        let cands = vec![
+            person("amy", 0, 3, None),
+            person("bo", 8, 10, None),
+            person("amy", 12, 15, Some(Role::Child)),
+            person("bo", 19, 21, None),
+        ];
+        let e = assign(text, cands, &Options::default());
+        let labels: Vec<&str> = e.iter().map(|e| e.replacement.as_str()).collect();
+        assert_eq!(labels, ["Child A", "Adult A", "Child A", "Adult A"]);
+    }
+
+    #[test]
+    fn letters_run_past_z() {
+        assert_eq!(letter(1), "A");
+        assert_eq!(letter(26), "Z");
+        assert_eq!(letter(27), "AA");
+    }
+
+    #[test]
+    fn fixed_labels_are_numbered_from_the_second_identity() {
+        assert_eq!(fill("Mother", 1, true), "Mother");
+        assert_eq!(fill("Mother", 2, true), "Mother 2");
+        assert_eq!(fill("School {}", 2, false), "School 2");
+    }
+
+    #[test]
+    fn mask_keeps_the_length_in_characters() {
+        assert_eq!(mask("Zoë Ng"), "██████");
+    }
+}
