@@ -279,30 +279,7 @@ mod tests {
 /// (missing-date, opinion-as-fact, hidden-agency, long-sentence).
 #[cfg(test)]
 mod good_records {
-    use crate::{Category, Config, RecordType, Severity, check};
-
-    #[test]
-    fn good_records_draw_no_warnings() {
-        let records = [
-            (RecordType::Contact, include_str!("../../tests/fixtures/good/contact.txt")),
-            (RecordType::CaseSummary, include_str!("../../tests/fixtures/good/case-summary.txt")),
-            (RecordType::Assessment, include_str!("../../tests/fixtures/good/assessment.txt")),
-            (RecordType::Chronology, include_str!("../../tests/fixtures/good/chronology.txt")),
-            (RecordType::Detailed, include_str!("../../tests/fixtures/good/detailed.txt")),
-            (RecordType::Supervision, include_str!("../../tests/fixtures/good/supervision.txt")),
-        ];
-        let ours = [Category::MissingDate, Category::OpinionAsFact, Category::HiddenAgency, Category::LongSentence];
-        for (t, text) in records {
-            let report = check(text, t, Config::shared_default());
-            let bad: Vec<_> = report
-                .findings
-                .iter()
-                .filter(|f| ours.contains(&f.category) && f.severity >= Severity::Warning)
-                .map(|f| format!("{} {:?}: {}", f.id, f.text, f.message))
-                .collect();
-            assert!(bad.is_empty(), "{t}: {bad:#?}");
-        }
-    }
+    use crate::{Config, RecordType, check};
 
     proptest::proptest! {
         #[test]
