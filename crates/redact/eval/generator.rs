@@ -129,19 +129,58 @@ pub fn words(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// `n` records from `seed`.
+/// Which sentence templates a set is built from. Tune detectors on `Dev`; report on `Test`, whose
+/// sentences they have not seen (names and numbers are fresh in every record whatever the split).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Split {
+    /// Every template.
+    All,
+    /// Even-numbered templates.
+    Dev,
+    /// Odd-numbered templates.
+    Test,
+}
+
+impl Split {
+    pub fn from_id(id: &str) -> Option<Split> {
+        match id {
+            "all" => Some(Split::All),
+            "dev" => Some(Split::Dev),
+            "test" => Some(Split::Test),
+            _ => None,
+        }
+    }
+
+    fn sentences(self) -> Vec<&'static str> {
+        let keep = |i: usize| match self {
+            Split::All => true,
+            Split::Dev => i.is_multiple_of(2),
+            Split::Test => !i.is_multiple_of(2),
+        };
+        SENTENCES.iter().enumerate().filter(|&(i, _)| keep(i)).map(|(_, s)| *s).collect()
+    }
+}
+
+/// `n` records from `seed`, from every template.
 pub fn generate(n: usize, seed: u64) -> Vec<Record> {
+    generate_split(n, seed, Split::All)
+}
+
+/// `n` records from `seed`, from the templates of `split`.
+pub fn generate_split(n: usize, seed: u64, split: Split) -> Vec<Record> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    (0..n).map(|i| record(&mut rng, i)).collect()
+    let sentences = split.sentences();
+    (0..n).map(|_| record(&mut rng, &sentences)).collect()
 }
 
 /// Records from `seed` until their text adds up to at least `bytes`.
 pub fn generate_bytes(bytes: usize, seed: u64) -> Vec<Record> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let sentences = Split::All.sentences();
     let mut out = Vec::new();
     let mut total = 0;
     while total < bytes {
-        let r = record(&mut rng, out.len());
+        let r = record(&mut rng, &sentences);
         total += r.text.len();
         out.push(r);
     }
@@ -457,8 +496,8 @@ impl Case {
             None
         };
         Case {
-            child: Person::new(rng, Some(&family), 2008..2024),
-            sibling: Person::new(rng, Some(&family), 2006..2024),
+            child: Person::new(rng, Some(&family), 2008..2023),
+            sibling: Person::new(rng, Some(&family), 2006..2023),
             gran: Person::new(rng, None, 1945..1970),
             worker: Person::new(rng, None, 1970..2000),
             teacher: Person::new(rng, None, 1970..2000),
@@ -531,7 +570,8 @@ impl Case {
                             "P" => pick(rng, &["PC", "DC", "Sergeant"]),
                             _ => pick(rng, &["Mr", "Ms", "Mrs"]),
                         };
-                        b.soft(title);
+                        let dot = matches!(title, "Mr" | "Ms" | "Mrs" | "Dr") && rng.random_range(0..5) == 0;
+                        b.soft(if dot { format!("{title}.") } else { title.to_string() }.as_str());
                         b.lit(" ");
                         b.id(Kind::Person, &p.last);
                     }
@@ -631,11 +671,47 @@ const SENTENCES: &[&str] = &[
     "A letter was sent to {M.title} at {addr} confirming the arrangements.",
     "Emergency contact: {G.full}, {phone}.",
     "{C} {dobl} {C.dob} NHS No. {nhs}",
+    "Her son {C} ({C.age}) and her daughter {S} were both at home.",
+    "{M} said that her mum, {G}, would help with the school run.",
+    "Gran, {G}, said she worries about {C.poss} weight.",
+    "When I asked about {F}, {C} went quiet and looked at the floor.",
+    "{C} told me that {S.poss} friend had been staying over at weekends.",
+    "I phoned {M.title} on {phone} but there was no answer; I left a voicemail.",
+    "Please send any correspondence to {addr}.",
+    "The family's new address is {street}, postcode {postcode}.",
+    "{M.full} can also be reached at {email} or on the landline {phone}.",
+    "Referral received from {T.title}, Designated Safeguarding Lead at {school}.",
+    "Strategy discussion held with {P.title} and {D.title} from {gp}.",
+    "{C.full} ({dobl} {C.dob}; NHS {nhs}) was seen at the clinic.",
+    "Young person: {C.full}. CHI {chi}. Address: {addr}.",
+    "NI number for {F.title}: {ni}.",
+    "{F.full}, born {F.dob}, has a previous conviction for criminal damage.",
+    "{W.full} (Social Worker) and {H.full} (Health Visitor) attended.",
+    "{C} said {W} was kind and listened to her.",
+    "{C} wrote a letter to {F} which she asked me to keep on file.",
+    "According to {G.full}, the children stay with her at {street} most weekends.",
+    "{M} has posted about the case on {url}, which has been flagged to the team manager.",
+    "{S} is {S.age} and goes to nursery three mornings a week.",
+    "I met {C} at school and she showed me her drawings.",
+    "The conference chair asked {M.title} whether she understood the concerns.",
+    "Dad telephoned from {phone} to rearrange the visit.",
+    "{D.title} prescribed melatonin for {C} in the spring.",
+    "The child protection plan will be reviewed at the next conference.",
+    "Both parents were reminded of the written agreement.",
+    "Mum agreed to attend the parenting course at the family centre.",
+    "There is a dog at the property; it was shut in the garden during the visit.",
+    "The kitchen was cluttered and the bins had not been emptied.",
+    "No concerns were raised by the nursery this week.",
+    "The team manager agreed that a core assessment should begin.",
+    "{C} started at {school} in September; {M.poss} NI number, {ni}, is on the admission form.",
+    "Health records: CHI number {chi}, registered with {gp}.",
+    "NHS no: {nhs}. Registered GP: {D.title}.",
+    "{C} goes to the breakfast club before school most days.",
 ];
 
 const RECORD_TYPES: [&str; 4] = ["contact note", "case summary", "chronology", "referral"];
 
-fn record(rng: &mut Rng, _index: usize) -> Record {
+fn record(rng: &mut Rng, sentences: &[&'static str]) -> Record {
     let case = Case::new(rng);
     let record_type = pick(rng, &RECORD_TYPES);
     let mut b = Builder { text: String::new(), gold: Vec::new(), soft: Vec::new() };
@@ -652,12 +728,12 @@ fn record(rng: &mut Rng, _index: usize) -> Record {
         "case summary" => case.render("Case summary: {C.full}\n\n", rng, &mut b),
         _ => case.render("Contact note, {date}. Home visit to {C.full}.\n\n", rng, &mut b),
     }
-    let sentences = rng.random_range(8..20);
-    for i in 0..sentences {
+    let count = rng.random_range(8..20);
+    for i in 0..count {
         if record_type == "chronology" {
             case.render("{date} – ", rng, &mut b);
         }
-        let s = pick(rng, SENTENCES);
+        let s = pick(rng, sentences);
         case.render(s, rng, &mut b);
         let paragraph_end = record_type == "chronology" || i % 4 == 3;
         b.lit(if paragraph_end { "\n" } else { " " });

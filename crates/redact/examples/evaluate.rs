@@ -2,7 +2,10 @@
 //! overall recall on direct identifiers, over-redaction of ordinary words, sample misses and
 //! single-threaded throughput.
 //!
-//! `cargo run --release -p recordwell-redact --example evaluate -- [--records N] [--seed S]`
+//! `cargo run --release -p recordwell-redact --example evaluate -- [--records N] [--seed S] [--split all|dev|test]`
+//!
+//! Tune detectors on `--split dev` (half the sentence templates); quote figures from `--split test`
+//! (the other half, unseen) with a seed you did not tune on.
 //!
 //! An identifier counts as found only if every letter and digit in it is hidden by some detected
 //! entity (what is left showing is what leaks). Over-redaction is the share of ordinary words
@@ -17,38 +20,43 @@ use recordwell_redact::{Options, detect, redact};
 #[allow(dead_code)]
 mod generator;
 
-use generator::{Kind, Record};
+use generator::{Kind, Record, Split};
 
 const SAMPLES: usize = 20;
 
 fn main() {
-    let (records, seed) = match parse_args() {
+    let (records, seed, split) = match parse_args() {
         Ok(v) => v,
         Err(e) => {
-            eprintln!("error: {e}\nusage: evaluate [--records N] [--seed S]");
+            eprintln!("error: {e}\nusage: evaluate [--records N] [--seed S] [--split all|dev|test]");
             std::process::exit(2);
         }
     };
-    let set = generator::generate(records, seed);
+    let set = generator::generate_split(records, seed, split.1);
     let options = Options::default();
     let eval = evaluate(&set, &options);
-    print!("{}", eval.report(records, seed));
+    print!("{}", eval.report(records, seed, &split.0));
     let mbps = throughput(&set, &options);
     println!("\nThroughput: {mbps:.1} MB/s single-threaded (redact, default options)");
 }
 
-fn parse_args() -> Result<(usize, u64), String> {
-    let (mut records, mut seed) = (500usize, 2026u64);
+fn parse_args() -> Result<(usize, u64, (String, Split)), String> {
+    let (mut records, mut seed, mut split) = (500usize, 2026u64, ("all".to_string(), Split::All));
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let value = |args: &mut dyn Iterator<Item = String>| args.next().ok_or(format!("{a} needs a value"));
         match a.as_str() {
             "--records" => records = value(&mut args)?.parse().map_err(|e| format!("--records: {e}"))?,
             "--seed" => seed = value(&mut args)?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--split" => {
+                let id = value(&mut args)?;
+                let s = Split::from_id(&id).ok_or(format!("--split must be all, dev or test, not {id:?}"))?;
+                split = (id, s);
+            }
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
-    Ok((records, seed))
+    Ok((records, seed, split))
 }
 
 #[derive(Default)]
@@ -120,10 +128,14 @@ fn ratio(n: usize, d: usize) -> f64 {
 }
 
 impl Evaluation {
-    fn report(&self, records: usize, seed: u64) -> String {
+    fn report(&self, records: usize, seed: u64, split: &str) -> String {
         use std::fmt::Write;
         let mut out = String::new();
-        let _ = writeln!(out, "Redaction evaluation: {records} generated records, seed {seed}, {} bytes\n", self.bytes);
+        let _ = writeln!(
+            out,
+            "Redaction evaluation: {records} generated records, seed {seed}, split {split}, {} bytes\n",
+            self.bytes
+        );
         let _ = writeln!(out, "{:<15} {:>7} {:>7} {:>8}  target", "kind", "gold", "found", "recall");
         let (mut gold, mut found) = (0, 0);
         for kind in Kind::ALL {
