@@ -109,6 +109,71 @@ impl Record {
     }
 }
 
+/// How well a set of hidden byte ranges covers a record's labels.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Score {
+    /// Per kind, in [`Kind::ALL`] order: (labelled, found).
+    pub per_kind: [(usize, usize); 11],
+    /// Ordinary words, and how many of them any hidden range touches.
+    pub ordinary: usize,
+    pub over: usize,
+    /// Labels not fully hidden.
+    pub misses: Vec<Span>,
+    /// Ordinary words that were touched.
+    pub overs: Vec<(usize, usize)>,
+}
+
+impl Score {
+    /// Adds another record's score.
+    pub fn add(&mut self, other: &Score) {
+        for (a, b) in self.per_kind.iter_mut().zip(other.per_kind) {
+            a.0 += b.0;
+            a.1 += b.1;
+        }
+        self.ordinary += other.ordinary;
+        self.over += other.over;
+    }
+
+    /// (labelled, found) over the direct identifiers.
+    pub fn direct(&self) -> (usize, usize) {
+        Kind::ALL
+            .iter()
+            .zip(self.per_kind)
+            .filter(|(k, _)| k.is_direct())
+            .fold((0, 0), |a, (_, b)| (a.0 + b.0, a.1 + b.1))
+    }
+}
+
+/// Scores `hidden` (byte ranges, e.g. detected entities) against `record`'s labels. A label is
+/// found only if every letter and digit in it is hidden: what is left showing is what leaks.
+pub fn score(record: &Record, hidden: &[(usize, usize)]) -> Score {
+    let text = &record.text;
+    let mut covered = vec![false; text.len()];
+    for &(s, e) in hidden {
+        covered[s.min(text.len())..e.min(text.len())].fill(true);
+    }
+    let mut out = Score::default();
+    for g in &record.gold {
+        let found =
+            text[g.start..g.end].char_indices().filter(|(_, c)| c.is_alphanumeric()).all(|(i, _)| covered[g.start + i]);
+        let slot = &mut out.per_kind[Kind::ALL.iter().position(|&k| k == g.kind).unwrap_or(0)];
+        slot.0 += 1;
+        if found {
+            slot.1 += 1;
+        } else {
+            out.misses.push(*g);
+        }
+    }
+    for (s, e) in record.ordinary_words() {
+        out.ordinary += 1;
+        if covered[s..e].iter().any(|&h| h) {
+            out.over += 1;
+            out.overs.push((s, e));
+        }
+    }
+    out
+}
+
 /// Byte ranges of the words in `text`.
 pub fn words(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -538,6 +603,9 @@ impl Case {
     fn street_line(&self) -> String {
         match (&self.house_name, self.flat) {
             (Some(h), _) => format!("{h}, {}", self.street),
+            (None, Some(f)) if f % 3 == 0 => {
+                format!("Flat {}/{}, {} {}", f % 4, f % 2 + 1, self.street_number, self.street)
+            }
             (None, Some(f)) => format!("Flat {f}, {} {}", self.street_number, self.street),
             (None, None) => format!("{} {}", self.street_number, self.street),
         }
@@ -576,6 +644,14 @@ impl Case {
                         b.id(Kind::Person, &p.last);
                     }
                     "last" => b.id(Kind::Person, &p.last),
+                    // "J. Farrell", "J Farrell"
+                    "init" => {
+                        let initial: String = p.first.chars().take(1).collect();
+                        let stop = if rng.random_bool(0.5) { "." } else { "" };
+                        b.id(Kind::Person, &format!("{initial}{stop} {}", p.last))
+                    }
+                    // "NAEGLE, Hanna", as case-management systems print names
+                    "caps" => b.id(Kind::Person, &format!("{}, {}", p.last.to_uppercase(), p.first)),
                     "age" => b.lit(&p.age().to_string()),
                     _ => {
                         let d = format_date(rng, &p.dob);
@@ -589,6 +665,7 @@ impl Case {
                 _ => b.id(Kind::Address, &format!("{}, {}", self.street_line(), self.town)),
             },
             "street" => b.id(Kind::Address, &self.street_line()),
+            "streetname" => b.id(Kind::Address, &self.street),
             "postcode" => b.id(Kind::Postcode, &self.postcode),
             "phone" => b.id(Kind::Phone, &phone(rng)),
             "email" => {
@@ -707,6 +784,10 @@ const SENTENCES: &[&str] = &[
     "Health records: CHI number {chi}, registered with {gp}.",
     "NHS no: {nhs}. Registered GP: {D.title}.",
     "{C} goes to the breakfast club before school most days.",
+    "{C} plays out on {streetname} with the other children after school.",
+    "Signed: {W.init}, Social Worker",
+    "Seen by {D.init} at {gp}.",
+    "{C} and her friends hang around the shops at the end of {streetname}.",
 ];
 
 const RECORD_TYPES: [&str; 4] = ["contact note", "case summary", "chronology", "referral"];
@@ -717,7 +798,7 @@ fn record(rng: &mut Rng, sentences: &[&'static str]) -> Record {
     let mut b = Builder { text: String::new(), gold: Vec::new(), soft: Vec::new() };
     match record_type {
         "referral" => {
-            let header = "Referral\n\nChild: {C.full}\n{dobl} {C.dob}\nAddress: {street}\n";
+            let header = "Referral\n\nChild: {C.caps}\n{dobl} {C.dob}\nAddress: {street}\n";
             case.render(header, rng, &mut b);
             b.id(Kind::Address, &case.town);
             b.lit("\n");

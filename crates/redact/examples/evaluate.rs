@@ -11,7 +11,6 @@
 //! entity (what is left showing is what leaks). Over-redaction is the share of ordinary words
 //! (words outside every labelled identifier) that any detected entity touches.
 
-use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use recordwell_redact::{Options, detect, redact};
@@ -20,7 +19,7 @@ use recordwell_redact::{Options, detect, redact};
 #[allow(dead_code)]
 mod generator;
 
-use generator::{Kind, Record, Split};
+use generator::{Kind, Record, Score, Split};
 
 const SAMPLES: usize = 20;
 
@@ -61,10 +60,7 @@ fn parse_args() -> Result<(usize, u64, (String, Split)), String> {
 
 #[derive(Default)]
 struct Evaluation {
-    /// kind → (gold, found)
-    per_kind: BTreeMap<Kind, (usize, usize)>,
-    ordinary: usize,
-    over: usize,
+    score: Score,
     misses: Vec<String>,
     overs: Vec<String>,
     bytes: usize,
@@ -75,37 +71,20 @@ fn evaluate(set: &[Record], options: &Options) -> Evaluation {
     for record in set {
         let text = &record.text;
         ev.bytes += text.len();
-        let mut hidden = vec![false; text.len()];
-        for e in detect(text, options) {
-            hidden[e.start..e.end].fill(true);
+        let hidden: Vec<(usize, usize)> = detect(text, options).iter().map(|e| (e.start, e.end)).collect();
+        let score = generator::score(record, &hidden);
+        for g in score.misses.iter().take(SAMPLES.saturating_sub(ev.misses.len())) {
+            ev.misses.push(format!(
+                "{:<13} {:?} in {}",
+                g.kind.id(),
+                &text[g.start..g.end],
+                context(text, g.start, g.end)
+            ));
         }
-        for g in &record.gold {
-            let found = text[g.start..g.end]
-                .char_indices()
-                .filter(|(_, c)| c.is_alphanumeric())
-                .all(|(i, _)| hidden[g.start + i]);
-            let entry = ev.per_kind.entry(g.kind).or_default();
-            entry.0 += 1;
-            if found {
-                entry.1 += 1;
-            } else if ev.misses.len() < SAMPLES {
-                ev.misses.push(format!(
-                    "{:<13} {:?} in {}",
-                    g.kind.id(),
-                    &text[g.start..g.end],
-                    context(text, g.start, g.end)
-                ));
-            }
+        for &(s, e) in score.overs.iter().take(SAMPLES.saturating_sub(ev.overs.len())) {
+            ev.overs.push(format!("{:?} in {}", &text[s..e], context(text, s, e)));
         }
-        for (s, e) in record.ordinary_words() {
-            ev.ordinary += 1;
-            if hidden[s..e].iter().any(|&h| h) {
-                ev.over += 1;
-                if ev.overs.len() < SAMPLES {
-                    ev.overs.push(format!("{:?} in {}", &text[s..e], context(text, s, e)));
-                }
-            }
-        }
+        ev.score.add(&score);
     }
     ev
 }
@@ -137,16 +116,11 @@ impl Evaluation {
             self.bytes
         );
         let _ = writeln!(out, "{:<15} {:>7} {:>7} {:>8}  target", "kind", "gold", "found", "recall");
-        let (mut gold, mut found) = (0, 0);
-        for kind in Kind::ALL {
-            let (g, f) = self.per_kind.get(&kind).copied().unwrap_or_default();
+        for (kind, (g, f)) in Kind::ALL.into_iter().zip(self.score.per_kind) {
             let target = if kind.is_direct() { ">= 0.970" } else { "(not direct)" };
             let _ = writeln!(out, "{:<15} {g:>7} {f:>7} {:>8.3}  {target}", kind.id(), ratio(f, g));
-            if kind.is_direct() {
-                gold += g;
-                found += f;
-            }
         }
+        let (gold, found) = self.score.direct();
         let _ = writeln!(
             out,
             "\nOverall recall on direct identifiers: {:.4} ({found}/{gold}; target >= 0.99)",
@@ -155,9 +129,9 @@ impl Evaluation {
         let _ = writeln!(
             out,
             "Over-redaction: {:.2}% of ordinary words ({}/{}; target < 3%)",
-            100.0 * self.over as f64 / self.ordinary.max(1) as f64,
-            self.over,
-            self.ordinary
+            100.0 * self.score.over as f64 / self.score.ordinary.max(1) as f64,
+            self.score.over,
+            self.score.ordinary
         );
         let _ = writeln!(out, "\nSample misses (up to {SAMPLES}):");
         for m in &self.misses {

@@ -274,6 +274,38 @@ fn both_template_splits_have_every_kind() {
 }
 
 #[test]
+fn the_scorer_counts_full_cover_partial_cover_and_over_redaction() {
+    for r in generator::generate(20, 9) {
+        let gold: Vec<(usize, usize)> = r.gold.iter().map(|g| (g.start, g.end)).collect();
+        let perfect = generator::score(&r, &gold);
+        assert_eq!(perfect.direct().0, perfect.direct().1, "hiding exactly the labels finds them all");
+        assert_eq!(perfect.over, 0, "hiding exactly the labels hides no ordinary word");
+        assert!(perfect.misses.is_empty());
+
+        let everything = generator::score(&r, &[(0, r.text.len())]);
+        assert_eq!(everything.over, everything.ordinary);
+        assert_eq!(everything.direct().0, everything.direct().1);
+
+        // Hiding all but the last letter of each label finds none of them.
+        let short: Vec<(usize, usize)> = r
+            .gold
+            .iter()
+            .map(|g| {
+                let shown = r.text[..g.end].trim_end_matches(|c: char| !c.is_alphanumeric());
+                (g.start, shown.len() - shown.chars().next_back().map_or(0, char::len_utf8))
+            })
+            .collect();
+        let partial = generator::score(&r, &short);
+        assert_eq!(partial.direct().1, 0, "a label with a letter showing is not found");
+        assert_eq!(partial.over, 0);
+
+        let nothing = generator::score(&r, &[]);
+        assert_eq!((nothing.direct().1, nothing.over), (0, 0));
+        assert!(nothing.ordinary > 50);
+    }
+}
+
+#[test]
 fn generate_bytes_reaches_its_target() {
     let set = generator::generate_bytes(50_000, 3);
     assert!(set.iter().map(|r| r.text.len()).sum::<usize>() >= 50_000);
