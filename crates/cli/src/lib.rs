@@ -27,6 +27,8 @@ macro_rules! say {
 pub(crate) use say;
 
 mod check;
+mod input;
+mod jsonl;
 mod outcome;
 mod style;
 
@@ -202,11 +204,11 @@ where
 }
 
 /// Builds a clap usage error (printed like clap's own, exit code 2).
-pub(crate) fn usage_error(kind: clap::error::ErrorKind, message: impl std::fmt::Display) -> Outcome {
+pub(crate) fn usage_error(subcommand: &str, kind: clap::error::ErrorKind, message: impl std::fmt::Display) -> Outcome {
     use clap::CommandFactory;
     let mut cmd = Cli::command();
-    let sub = cmd.find_subcommand_mut("check").map(|c| c.clone()).unwrap_or(cmd);
-    let _ = sub.bin_name("recordwell check").error(kind, message).print();
+    let sub = cmd.find_subcommand_mut(subcommand).map(|c| c.clone()).unwrap_or(cmd);
+    let _ = sub.bin_name(format!("recordwell {subcommand}")).error(kind, message).print();
     Outcome::Trouble
 }
 

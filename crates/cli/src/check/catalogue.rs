@@ -45,6 +45,7 @@ pub fn list(out: &mut impl Write, p: Palette, format: Format) -> io::Result<()> 
 pub fn explain(out: &mut impl Write, p: Palette, format: Format, id: &str, config: &Config) -> io::Result<Outcome> {
     let Some(info) = recordwell_check::explain(id) else {
         return Ok(usage_error(
+            "check",
             clap::error::ErrorKind::InvalidValue,
             format!(
                 "unknown rule id `{id}`; valid ids are: {} (a specific id such as `jargon/placement` is accepted too)",

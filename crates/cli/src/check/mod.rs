@@ -3,17 +3,16 @@
 mod batch;
 mod catalogue;
 pub mod excerpt;
-mod input;
 mod output_json;
 mod output_text;
 
 use recordwell_check::{Config, RecordType, Report, Severity};
 use std::borrow::Cow;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, Write};
 
+use crate::input::{self, InputError, Source};
 use crate::style::Palette;
 use crate::{CheckArgs, Format, Outcome, usage_error};
-use input::{InputError, Source};
 
 /// Extra text for `recordwell check --help`.
 pub const AFTER_HELP: &str = "\
@@ -70,6 +69,7 @@ pub fn run(args: &CheckArgs) -> io::Result<Outcome> {
     if let Some(path) = &args.jsonl {
         if args.format == Some(Format::Text) {
             return Ok(usage_error(
+                "check",
                 clap::error::ErrorKind::ArgumentConflict,
                 "--jsonl always writes JSON Lines; drop --format text",
             ));
@@ -82,16 +82,9 @@ pub fn run(args: &CheckArgs) -> io::Result<Outcome> {
         return batch::run(&mut out, &Source::from_arg(path), &config, &opts);
     }
 
-    let sources: Vec<Source> = if args.paths.is_empty() {
-        if io::stdin().is_terminal() {
-            return Ok(usage_error(
-                clap::error::ErrorKind::MissingRequiredArgument,
-                "no record to check: give one or more files, or `-` to read standard input",
-            ));
-        }
-        vec![Source::Stdin]
-    } else {
-        args.paths.iter().map(|p| Source::from_arg(p)).collect()
+    let sources = match input::sources(&args.paths, "check", "check") {
+        Ok(s) => s,
+        Err(outcome) => return Ok(outcome),
     };
 
     let record_type: RecordType = args.record_type.into();
@@ -103,9 +96,8 @@ pub fn run(args: &CheckArgs) -> io::Result<Outcome> {
 
     for source in &sources {
         let name = source.display_name();
-        let text = input::read_bytes(source).and_then(|bytes| input::decode(&name, bytes, args.lossy));
-        let text = match text {
-            Ok(t) => t,
+        let text = match input::read(source, args.lossy) {
+            Ok(record) => record.text,
             Err(e) => {
                 report_input_error(&e, args.color);
                 outcome.absorb(Outcome::Trouble);
@@ -140,7 +132,7 @@ pub fn run(args: &CheckArgs) -> io::Result<Outcome> {
 }
 
 /// Prints an input error to standard error.
-fn report_input_error(e: &InputError, color: crate::ColorWhen) {
+pub(crate) fn report_input_error(e: &InputError, color: crate::ColorWhen) {
     let palette = Palette::for_stderr(color);
     crate::say!("{}: {}: {}", palette.bad(&"recordwell: error"), e.name, e.message);
 }
