@@ -93,6 +93,13 @@ pub struct CheckArgs {
     #[arg(long)]
     pub lossy: bool,
 
+    /// The record is to be shared in training: also report personal data left in it (names,
+    /// dates of birth, addresses, phone numbers, email addresses, NHS, CHI and NI numbers …) as
+    /// `personal-data/<kind>`, at warning unless --config sets a level for `personal-data`. The
+    /// `personal-data` check is off without this flag or a --config level.
+    #[arg(long)]
+    pub training: bool,
+
     /// When to colour text output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,

@@ -6,7 +6,7 @@ pub mod excerpt;
 mod output_json;
 mod output_text;
 
-use recordwell_check::{Config, RecordType, Report, Severity};
+use recordwell_check::{Config, Level, RecordType, Report, Severity};
 use std::borrow::Cow;
 use std::io::{self, BufWriter, Write};
 
@@ -32,8 +32,13 @@ A line that cannot be checked (bad JSON, no text, unknown type, invalid UTF-8) g
 {\"line\": n, \"id\": ... if known, \"error\": \"...\"} and the run carries on. Blank lines are skipped.
 Lines are read in chunks and checked on all cores, so memory stays flat however long the input.
 
+Personal data: with --training (the record is to be shared in training) every name, date of birth,
+address, phone number, email address and identity number left in is reported as
+`personal-data/<kind>`, suggesting the label `recordwell redact` would use. Without --training the
+check is off, unless the configuration sets a level for `personal-data`.
+
 Configuration (--config FILE) is TOML:
-  [rules]     jargon = \"off\", \"jargon/placement\" = \"error\"
+  [rules]     jargon = \"off\", \"jargon/placement\" = \"error\", personal-data = \"warning\"
   [settings]  long_sentence_words = 25
   [lists.jargon] remove = [\"respite\"]
 
@@ -41,7 +46,7 @@ A closed output pipe (for example `recordwell check big.txt | head`) ends the ru
 
 /// Runs `recordwell check`.
 pub fn run(args: &CheckArgs) -> io::Result<Outcome> {
-    let config: Cow<'static, Config> = match &args.config {
+    let mut config: Cow<'static, Config> = match &args.config {
         None => Cow::Borrowed(Config::shared_default()),
         Some(path) => match Config::from_path(path) {
             Ok(c) => Cow::Owned(c),
@@ -51,6 +56,9 @@ pub fn run(args: &CheckArgs) -> io::Result<Outcome> {
             }
         },
     };
+    if args.training {
+        switch_on_personal_data(config.to_mut());
+    }
     let format = args.format.unwrap_or(Format::Text);
     let palette = Palette::for_stdout(args.color);
     let stdout = io::stdout();
@@ -129,6 +137,16 @@ pub fn run(args: &CheckArgs) -> io::Result<Outcome> {
     }
     out.flush()?;
     Ok(outcome)
+}
+
+/// `--training`: the `personal-data` check runs, at the level the configuration gives it or at
+/// warning if it gives none (or switches it off: the flag is the more specific request).
+fn switch_on_personal_data(config: &mut Config) {
+    let id = recordwell_check::Category::PersonalData.id();
+    if !matches!(config.configured_level(id), Some(Level::On(_))) {
+        // The id is a catalogue id, so this cannot fail.
+        let _ = config.set_level(id, Level::On(Severity::Warning));
+    }
 }
 
 /// Prints an input error to standard error.
