@@ -140,6 +140,18 @@ pub fn parse_line(n: usize, bytes: &[u8], lossy: bool, shape: &str) -> Result<Pa
     Ok(Parsed { line: n, id, fields })
 }
 
+/// `--jsonl` with `--format text` is a usage error of `subcommand`: batch output is always JSON
+/// Lines.
+pub fn reject_text_format(subcommand: &str, format: Option<crate::Format>) -> Option<Outcome> {
+    (format == Some(crate::Format::Text)).then(|| {
+        crate::usage_error(
+            subcommand,
+            clap::error::ErrorKind::ArgumentConflict,
+            "--jsonl always writes JSON Lines; drop --format text",
+        )
+    })
+}
+
 /// Runs a batch over `source`, writing one line per input line to `out`. `process` turns line
 /// `n`'s bytes into its result; it runs on all cores. `verb` names what was done, for messages
 /// ("checked", "redacted").

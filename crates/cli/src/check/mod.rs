@@ -12,7 +12,7 @@ use std::io::{self, BufWriter, Write};
 
 use crate::input::{self, InputError, Source};
 use crate::style::Palette;
-use crate::{CheckArgs, Format, Outcome, usage_error};
+use crate::{CheckArgs, Format, Outcome};
 
 /// Extra text for `recordwell check --help`.
 pub const AFTER_HELP: &str = "\
@@ -75,12 +75,8 @@ pub fn run(args: &CheckArgs) -> io::Result<Outcome> {
         return Ok(outcome);
     }
     if let Some(path) = &args.jsonl {
-        if args.format == Some(Format::Text) {
-            return Ok(usage_error(
-                "check",
-                clap::error::ErrorKind::ArgumentConflict,
-                "--jsonl always writes JSON Lines; drop --format text",
-            ));
+        if let Some(outcome) = crate::jsonl::reject_text_format("check", args.format) {
+            return Ok(outcome);
         }
         let opts = batch::Options {
             record_type: args.record_type.into(),
