@@ -3,8 +3,6 @@
 mod common;
 
 use common::*;
-use std::io::{Read, Write};
-use std::process::Stdio;
 
 const JUDGEMENTAL: &str = "Visit to the family home.\nMum was non-compliant with the plan.\n";
 const JARGON: &str = "We talked with Mum about the respite placement.\n";
@@ -403,29 +401,6 @@ fn jsonl_exit_codes() {
 }
 
 // ---- broken pipe -------------------------------------------------------------------------
-
-fn closes_early(args: &[&str], stdin: Option<Vec<u8>>) {
-    let mut cmd = command(args);
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
-    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = cmd.spawn().unwrap();
-    if let Some(input) = stdin {
-        let mut pipe = child.stdin.take().unwrap();
-        std::thread::spawn(move || {
-            let _ = pipe.write_all(&input);
-        });
-    }
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 100];
-    stdout.read_exact(&mut first).unwrap();
-    drop(stdout);
-    let mut stderr = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
-    let status = child.wait().unwrap();
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(stderr.is_empty(), "quiet on a closed pipe: {stderr}");
-    assert_eq!(status.code(), Some(0));
-}
 
 #[test]
 fn broken_pipe_exits_quietly() {

@@ -207,3 +207,39 @@ impl Serialize for FileResult {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Cli, Command};
+    use clap::Parser;
+
+    fn args(extra: &[&str]) -> RedactArgs {
+        let cli = Cli::try_parse_from(["recordwell", "redact"].iter().chain(extra)).unwrap();
+        let Command::Redact(args) = cli.command else { panic!("not redact") };
+        args
+    }
+
+    #[test]
+    fn flags_override_and_extend_the_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.toml");
+        std::fs::write(&path, "custom_terms = [\"Hillview Estate\"]\n[labels]\nchild = \"Young person {}\"").unwrap();
+        let o = options(&args(&[
+            "--config",
+            path.to_str().unwrap(),
+            "--term",
+            " Mossgiel Road ",
+            "--term",
+            "Bellfield",
+            "--all-dates",
+            "--no-organisations",
+            "--mask",
+        ]))
+        .unwrap();
+        assert_eq!(o.custom_terms, ["Hillview Estate", "Mossgiel Road", "Bellfield"]);
+        assert!(o.all_dates && !o.organisations && o.mask);
+        assert_eq!(o.labels.child, "Young person {}");
+        assert_eq!(options(&args(&[])).unwrap(), Options::default());
+    }
+}

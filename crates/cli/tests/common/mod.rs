@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use serde_json::Value;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -66,4 +66,29 @@ pub fn json(out: &str) -> Value {
 
 pub fn jsonl_lines(out: &str) -> Vec<Value> {
     out.lines().map(json).collect()
+}
+
+/// Runs with `args`, reads the first 100 bytes of output and closes the pipe: the run must end
+/// quietly with 0, the way `| head` users expect.
+pub fn closes_early(args: &[&str], stdin: Option<Vec<u8>>) {
+    let mut cmd = command(args);
+    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    if let Some(input) = stdin {
+        let mut pipe = child.stdin.take().unwrap();
+        std::thread::spawn(move || {
+            let _ = pipe.write_all(&input);
+        });
+    }
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 100];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    let status = child.wait().unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.is_empty(), "quiet on a closed pipe: {stderr}");
+    assert_eq!(status.code(), Some(0));
 }
