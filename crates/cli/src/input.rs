@@ -49,6 +49,12 @@ impl fmt::Display for InputError {
 }
 
 impl InputError {
+    /// Prints the error to standard error, coloured under the `--color` choice.
+    pub fn report(&self, color: crate::ColorWhen) {
+        let palette = crate::style::Palette::for_stderr(color);
+        crate::say!("{}: {}: {}", palette.bad(&"recordwell: error"), self.name, self.message);
+    }
+
     fn new(name: &str, message: impl Into<String>) -> InputError {
         InputError { name: name.to_string(), message: message.into() }
     }

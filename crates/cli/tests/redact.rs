@@ -382,3 +382,15 @@ fn check_training_keeps_a_configured_level_and_config_alone_switches_it_on() {
     let r = run_stdin(&["check", "--jsonl", "-", "--training"], b"{\"text\": \"a@example.org\"}\n");
     assert!(r.stdout.contains("personal-data/email"), "{}", r.stdout);
 }
+
+#[test]
+fn rules_and_explain_say_personal_data_is_off_until_switched_on() {
+    let r = run(&["check", "--rules", "--color", "never"]);
+    let line = r.stdout.lines().find(|l| l.starts_with("personal-data ")).expect("listed");
+    assert!(line.contains(" off "), "{line}");
+    assert!(r.stdout.contains("--training"));
+    let r = run(&["check", "--explain", "personal-data", "--color", "never"]);
+    assert!(r.stdout.contains("Off unless switched on") && r.stdout.contains("--training"), "{}", r.stdout);
+    let r = run(&["check", "--help"]);
+    assert!(r.stdout.contains("--training"));
+}

@@ -13,6 +13,7 @@
 //! shared. Only the kinds with a level set, directly or through the category, are reported.
 
 use recordwell_redact::{EntityKind, Options};
+use std::sync::LazyLock;
 
 use super::{Ctx, Findings};
 use crate::catalogue::Category;
@@ -43,11 +44,14 @@ pub(crate) fn check(cx: &Ctx<'_>, out: &mut Findings<'_>) {
     }
 }
 
-/// Whether the configuration switches the rule, or any of its specific ids, on.
+/// Whether the configuration switches the rule, or any of its specific ids, on. Called for every
+/// record, so the specific ids are built once.
 fn switched_on(config: &Config) -> bool {
+    static SPECIFIC: LazyLock<Vec<String>> = LazyLock::new(|| {
+        EntityKind::ALL.iter().map(|k| format!("{}/{}", Category::PersonalData.id(), k.id())).collect()
+    });
     let on = |id: &str| matches!(config.configured_level(id), Some(Level::On(_)));
-    let category = Category::PersonalData.id();
-    on(category) || EntityKind::ALL.iter().any(|k| on(&format!("{category}/{}", k.id())))
+    on(Category::PersonalData.id()) || SPECIFIC.iter().any(|id| on(id))
 }
 
 /// How a message names an identifier of this kind.

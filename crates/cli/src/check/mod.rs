@@ -10,7 +10,7 @@ use recordwell_check::{Config, Level, RecordType, Report, Severity};
 use std::borrow::Cow;
 use std::io::{self, BufWriter, Write};
 
-use crate::input::{self, InputError, Source};
+use crate::input::{self, Source};
 use crate::style::Palette;
 use crate::{CheckArgs, Format, Outcome};
 
@@ -103,7 +103,7 @@ pub fn run(args: &CheckArgs) -> io::Result<Outcome> {
         let text = match input::read(source, args.lossy) {
             Ok(record) => record.text,
             Err(e) => {
-                report_input_error(&e, args.color);
+                e.report(args.color);
                 outcome.absorb(Outcome::Trouble);
                 totals.unreadable += 1;
                 if format == Format::Json {
@@ -143,12 +143,6 @@ fn switch_on_personal_data(config: &mut Config) {
         // The id is a catalogue id, so this cannot fail.
         let _ = config.set_level(id, Level::On(Severity::Warning));
     }
-}
-
-/// Prints an input error to standard error.
-pub(crate) fn report_input_error(e: &InputError, color: crate::ColorWhen) {
-    let palette = Palette::for_stderr(color);
-    crate::say!("{}: {}: {}", palette.bad(&"recordwell: error"), e.name, e.message);
 }
 
 /// Running totals across every checked input, for the overall summary line.

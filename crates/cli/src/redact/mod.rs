@@ -76,7 +76,7 @@ pub fn run(args: &RedactArgs) -> io::Result<Outcome> {
         let record = match input::read(source, args.lossy) {
             Ok(r) => r,
             Err(e) => {
-                crate::check::report_input_error(&e, args.color);
+                e.report(args.color);
                 outcome.absorb(Outcome::Trouble);
                 if format == Format::Json {
                     json_results.push(FileResult::Error { path: name, error: e.message });
