@@ -58,8 +58,11 @@ pub enum Command {
     /// Check records and report findings (text for people, JSON for programs).
     #[command(after_long_help = check::AFTER_HELP)]
     Check(CheckArgs),
-    /// De-identify records before sharing them: names, dates of birth, addresses, phone numbers,
-    /// email addresses, NHS, CHI and NI numbers are replaced with labels ("Child A", "[address]").
+    /// De-identify records before sharing them in training or pair review.
+    ///
+    /// Names, dates of birth, addresses, postcodes, phone numbers, email addresses, NHS, CHI and NI
+    /// numbers are replaced with labels ("Child A", "Mother", "[address]"), the same label for the
+    /// same person throughout.
     #[command(after_long_help = redact::AFTER_HELP)]
     Redact(RedactArgs),
 }
