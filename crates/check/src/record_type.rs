@@ -77,8 +77,9 @@ impl RecordType {
             C::NoStrengths => matches!(self, R::CaseSummary | R::Assessment),
             // A chronology is a list of terse dated entries; prose readability does not apply.
             C::LongSentence | C::HardToRead => self != R::Chronology,
-            // Personal data is checked only when the de-identification engine is present.
-            C::PersonalData => false,
+            // Every record can hold personal data; the rule itself runs only when switched on (for a
+            // record to be shared in training), see `rules/personal_data.rs`.
+            C::PersonalData => true,
             _ => true,
         }
     }

@@ -1,17 +1,19 @@
 //! # recordwell (command line)
 //!
 //! The `recordwell` binary checks social-work records with [`recordwell_check`] and reports what
-//! it finds, as compiler-style text for people or JSON for programs.
+//! it finds, as compiler-style text for people or JSON for programs, and de-identifies them with
+//! [`recordwell_redact`] before they are shared.
 //!
 //! ```text
 //! recordwell check visit.txt --type contact
 //! recordwell check --format json notes/*.txt
 //! recordwell check --jsonl records.jsonl > results.jsonl
 //! recordwell check --explain jargon/placement
+//! recordwell redact visit.txt --report > visit-shareable.txt
 //! ```
 //!
 //! `main.rs` only calls [`run`]; everything else lives here so it can be tested. Subcommands are
-//! an enum ([`Command`]) so later ones (`serve`, `redact`) slot in beside `check`.
+//! an enum ([`Command`]): `check` and `redact` share input reading, batch mode and output code.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -27,7 +29,10 @@ macro_rules! say {
 pub(crate) use say;
 
 mod check;
+mod input;
+mod jsonl;
 mod outcome;
+mod redact;
 mod style;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -53,6 +58,70 @@ pub enum Command {
     /// Check records and report findings (text for people, JSON for programs).
     #[command(after_long_help = check::AFTER_HELP)]
     Check(CheckArgs),
+    /// De-identify records before sharing them in training or pair review.
+    ///
+    /// Names, dates of birth, addresses, postcodes, phone numbers, email addresses, NHS, CHI and NI
+    /// numbers are replaced with labels ("Child A", "Mother", "[address]"), the same label for the
+    /// same person throughout.
+    #[command(after_long_help = redact::AFTER_HELP)]
+    Redact(RedactArgs),
+}
+
+/// Options of `recordwell redact`.
+#[derive(Debug, Args)]
+pub struct RedactArgs {
+    /// Records to de-identify; `-` reads standard input (the default when no file is given and
+    /// input is piped).
+    #[arg(value_name = "PATH", conflicts_with = "jsonl")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format: `text` prints the redacted record; `json` adds what was found and where.
+    /// With --jsonl the output is always JSON Lines.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
+
+    /// Replace each identifier with █ characters, one per character, instead of a label (keeps
+    /// the layout of forms and tables).
+    #[arg(long)]
+    pub mask: bool,
+
+    /// Redaction settings (TOML): labels, `custom_terms`, `all_dates`, `organisations`. The
+    /// flags below override the file.
+    #[arg(long, short = 'c', value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Hide every date, not only dates of birth.
+    #[arg(long)]
+    pub all_dates: bool,
+
+    /// Leave the names of schools, nurseries, GP practices and services in.
+    #[arg(long)]
+    pub no_organisations: bool,
+
+    /// A local term to hide wherever it appears (a street, an estate, a school); repeat the flag
+    /// for more: `--term "Hillview Estate" --term "Mossgiel Road"`.
+    #[arg(long = "term", value_name = "TERM")]
+    pub terms: Vec<String>,
+
+    /// Also show what was removed, by kind, each original beside its replacement, for you to
+    /// confirm before sharing. The report CONTAINS THE PERSONAL DATA by design: it is for the
+    /// practitioner who owns the record; never share it. Text: on standard error (standard
+    /// output stays the redacted record). JSON: a "report" field in each result.
+    #[arg(long)]
+    pub report: bool,
+
+    /// Redact text that is not valid UTF-8 anyway, replacing bad bytes with U+FFFD.
+    #[arg(long)]
+    pub lossy: bool,
+
+    /// When to colour the report.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+
+    /// Batch mode: read JSON Lines (`{"id": …, "text": …}`) from FILE or `-` and write one JSON
+    /// result per line, in input order.
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Option<PathBuf>,
 }
 
 /// Options of `recordwell check`.
@@ -90,6 +159,13 @@ pub struct CheckArgs {
     /// Check text that is not valid UTF-8 anyway, replacing bad bytes with U+FFFD.
     #[arg(long)]
     pub lossy: bool,
+
+    /// The record is to be shared in training: also report personal data left in it (names,
+    /// dates of birth, addresses, phone numbers, email addresses, NHS, CHI and NI numbers …) as
+    /// `personal-data/<kind>`, at warning unless --config sets a level for `personal-data`. The
+    /// `personal-data` check is off without this flag or a --config level.
+    #[arg(long)]
+    pub training: bool,
 
     /// When to colour text output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
@@ -130,7 +206,8 @@ impl From<TypeArg> for recordwell_check::RecordType {
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// `file:line:col: level [rule-id] message`, an excerpt with carets, and a summary.
+    /// For people: `check` writes `file:line:col: level [rule-id] message` with excerpts and a
+    /// summary; `redact` writes the redacted record.
     Text,
     /// One JSON document `{"results": [...]}`.
     Json,
@@ -190,6 +267,7 @@ where
     };
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Redact(args) => redact::run(&args),
     };
     match result {
         Ok(outcome) => outcome,
@@ -202,11 +280,11 @@ where
 }
 
 /// Builds a clap usage error (printed like clap's own, exit code 2).
-pub(crate) fn usage_error(kind: clap::error::ErrorKind, message: impl std::fmt::Display) -> Outcome {
+pub(crate) fn usage_error(subcommand: &str, kind: clap::error::ErrorKind, message: impl std::fmt::Display) -> Outcome {
     use clap::CommandFactory;
     let mut cmd = Cli::command();
-    let sub = cmd.find_subcommand_mut("check").map(|c| c.clone()).unwrap_or(cmd);
-    let _ = sub.bin_name("recordwell check").error(kind, message).print();
+    let sub = cmd.find_subcommand_mut(subcommand).map(|c| c.clone()).unwrap_or(cmd);
+    let _ = sub.bin_name(format!("recordwell {subcommand}")).error(kind, message).print();
     Outcome::Trouble
 }
 

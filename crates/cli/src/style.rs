@@ -95,6 +95,12 @@ impl Palette {
     }
 }
 
+/// Text shown on one line of a terminal: any newline or control character becomes a space, so
+/// text from a record can neither break the layout nor inject terminal escapes.
+pub fn one_line(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,68 +1,11 @@
 //! End-to-end tests: run the built `recordwell` binary over temporary files.
 
-use serde_json::Value;
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_recordwell");
+use common::*;
+
 const JUDGEMENTAL: &str = "Visit to the family home.\nMum was non-compliant with the plan.\n";
 const JARGON: &str = "We talked with Mum about the respite placement.\n";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn command(args: &[&str]) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.args(args).env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").env_remove("CLICOLOR");
-    cmd
-}
-
-fn run_cmd(mut cmd: Command, stdin: Option<&[u8]>) -> Run {
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
-    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("run recordwell");
-    if let Some(input) = stdin {
-        let mut pipe = child.stdin.take().unwrap();
-        let input = input.to_vec();
-        std::thread::spawn(move || {
-            let _ = pipe.write_all(&input);
-        });
-    }
-    let out = child.wait_with_output().unwrap();
-    let run = Run {
-        code: out.status.code().expect("exited normally, not by a signal"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    };
-    assert!(!run.stderr.contains("panicked"), "recordwell panicked: {}", run.stderr);
-    run
-}
-
-fn run(args: &[&str]) -> Run {
-    run_cmd(command(args), None)
-}
-
-fn run_stdin(args: &[&str], stdin: &[u8]) -> Run {
-    run_cmd(command(args), Some(stdin))
-}
-
-fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
-fn json(out: &str) -> Value {
-    serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
-}
 
 // ---- text output -------------------------------------------------------------------------
 
@@ -366,10 +309,6 @@ fn explain_unknown_id_lists_valid_ids() {
 
 // ---- batch mode --------------------------------------------------------------------------
 
-fn jsonl_lines(out: &str) -> Vec<Value> {
-    out.lines().map(json).collect()
-}
-
 #[test]
 fn jsonl_preserves_order_and_survives_a_malformed_line() {
     let n = 3000;
@@ -462,29 +401,6 @@ fn jsonl_exit_codes() {
 }
 
 // ---- broken pipe -------------------------------------------------------------------------
-
-fn closes_early(args: &[&str], stdin: Option<Vec<u8>>) {
-    let mut cmd = command(args);
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
-    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = cmd.spawn().unwrap();
-    if let Some(input) = stdin {
-        let mut pipe = child.stdin.take().unwrap();
-        std::thread::spawn(move || {
-            let _ = pipe.write_all(&input);
-        });
-    }
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 100];
-    stdout.read_exact(&mut first).unwrap();
-    drop(stdout);
-    let mut stderr = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
-    let status = child.wait().unwrap();
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(stderr.is_empty(), "quiet on a closed pipe: {stderr}");
-    assert_eq!(status.code(), Some(0));
-}
 
 #[test]
 fn broken_pipe_exits_quietly() {

@@ -28,6 +28,7 @@ mod no_analysis;
 mod no_strengths;
 mod opinion_as_fact;
 mod people;
+mod personal_data;
 mod scare_quotes;
 mod speculation;
 mod undefined_acronym;
@@ -93,6 +94,7 @@ pub(crate) const RULES: &[(Category, Rule)] = &[
     (Category::ScareQuotes, scare_quotes::check),
     (Category::LongSentence, long_sentence::check),
     (Category::HardToRead, hard_to_read::check),
+    (Category::PersonalData, personal_data::check),
 ];
 
 /// Collects findings, applying the configured level of each id.

@@ -22,15 +22,19 @@ pub fn list(out: &mut impl Write, p: Palette, format: Format) -> io::Result<()> 
     }
     let id_width = CATALOGUE.iter().map(|c| c.id.len()).max().unwrap_or(0);
     for info in &CATALOGUE {
+        let severity = if off_by_default(info) { "off" } else { info.severity.as_str() };
         writeln!(
             out,
             "{}  {:<9}  {}  {}",
             p.strong(&format_args!("{:<id_width$}", info.id)),
             info.lens.as_str(),
-            p.severity(info.severity, &format_args!("{:<7}", info.severity.as_str())),
+            p.severity(info.severity, &format_args!("{severity:<7}")),
             info.title
         )?;
         write!(out, "{}", wrap(info.why, WRAP, "    "))?;
+        if off_by_default(info) {
+            write!(out, "{}", wrap(&off_by_default_note(info), WRAP, "    "))?;
+        }
     }
     writeln!(
         out,
@@ -45,6 +49,7 @@ pub fn list(out: &mut impl Write, p: Palette, format: Format) -> io::Result<()> 
 pub fn explain(out: &mut impl Write, p: Palette, format: Format, id: &str, config: &Config) -> io::Result<Outcome> {
     let Some(info) = recordwell_check::explain(id) else {
         return Ok(usage_error(
+            "check",
             clap::error::ErrorKind::InvalidValue,
             format!(
                 "unknown rule id `{id}`; valid ids are: {} (a specific id such as `jargon/placement` is accepted too)",
@@ -68,6 +73,9 @@ pub fn explain(out: &mut impl Write, p: Palette, format: Format, id: &str, confi
     }
     writeln!(out, "{} — {}", p.strong(&info.id), info.title)?;
     writeln!(out, "lens: {} · default severity: {}", info.lens, p.severity(info.severity, &info.severity))?;
+    if off_by_default(info) {
+        write!(out, "{}", wrap(&off_by_default_note(info), WRAP, ""))?;
+    }
     writeln!(out, "catches: {}", info.catches)?;
     writeln!(out)?;
     write!(out, "{}", wrap(info.why, WRAP, ""))?;
@@ -94,6 +102,21 @@ pub fn explain(out: &mut impl Write, p: Palette, format: Format, id: &str, confi
         }
     }
     Ok(Outcome::Clean)
+}
+
+/// What `--rules` and `--explain` add about a check that runs only when switched on.
+fn off_by_default_note(info: &CategoryInfo) -> String {
+    format!(
+        "Off unless switched on: `recordwell check --training` (the record is to be shared in training) turns it \
+         on at {}; so does a level under [rules] in a --config file.",
+        info.severity
+    )
+}
+
+/// Whether a check is off until switched on (`personal-data`: a record on the case file is meant
+/// to name the family).
+fn off_by_default(info: &CategoryInfo) -> bool {
+    info.id == recordwell_check::Category::PersonalData.id()
 }
 
 /// The word-list entry behind a specific id, when the category is a word list that has one.

@@ -3,17 +3,16 @@
 mod batch;
 mod catalogue;
 pub mod excerpt;
-mod input;
 mod output_json;
 mod output_text;
 
-use recordwell_check::{Config, RecordType, Report, Severity};
+use recordwell_check::{Config, Level, RecordType, Report, Severity};
 use std::borrow::Cow;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, Write};
 
+use crate::input::{self, Source};
 use crate::style::Palette;
-use crate::{CheckArgs, Format, Outcome, usage_error};
-use input::{InputError, Source};
+use crate::{CheckArgs, Format, Outcome};
 
 /// Extra text for `recordwell check --help`.
 pub const AFTER_HELP: &str = "\
@@ -33,8 +32,13 @@ A line that cannot be checked (bad JSON, no text, unknown type, invalid UTF-8) g
 {\"line\": n, \"id\": ... if known, \"error\": \"...\"} and the run carries on. Blank lines are skipped.
 Lines are read in chunks and checked on all cores, so memory stays flat however long the input.
 
+Personal data: with --training (the record is to be shared in training) every name, date of birth,
+address, phone number, email address and identity number left in is reported as
+`personal-data/<kind>`, suggesting the label `recordwell redact` would use. Without --training the
+check is off, unless the configuration sets a level for `personal-data`.
+
 Configuration (--config FILE) is TOML:
-  [rules]     jargon = \"off\", \"jargon/placement\" = \"error\"
+  [rules]     jargon = \"off\", \"jargon/placement\" = \"error\", personal-data = \"warning\"
   [settings]  long_sentence_words = 25
   [lists.jargon] remove = [\"respite\"]
 
@@ -42,7 +46,7 @@ A closed output pipe (for example `recordwell check big.txt | head`) ends the ru
 
 /// Runs `recordwell check`.
 pub fn run(args: &CheckArgs) -> io::Result<Outcome> {
-    let config: Cow<'static, Config> = match &args.config {
+    let mut config: Cow<'static, Config> = match &args.config {
         None => Cow::Borrowed(Config::shared_default()),
         Some(path) => match Config::from_path(path) {
             Ok(c) => Cow::Owned(c),
@@ -52,6 +56,9 @@ pub fn run(args: &CheckArgs) -> io::Result<Outcome> {
             }
         },
     };
+    if args.training {
+        switch_on_personal_data(config.to_mut());
+    }
     let format = args.format.unwrap_or(Format::Text);
     let palette = Palette::for_stdout(args.color);
     let stdout = io::stdout();
@@ -68,11 +75,8 @@ pub fn run(args: &CheckArgs) -> io::Result<Outcome> {
         return Ok(outcome);
     }
     if let Some(path) = &args.jsonl {
-        if args.format == Some(Format::Text) {
-            return Ok(usage_error(
-                clap::error::ErrorKind::ArgumentConflict,
-                "--jsonl always writes JSON Lines; drop --format text",
-            ));
+        if let Some(outcome) = crate::jsonl::reject_text_format("check", args.format) {
+            return Ok(outcome);
         }
         let opts = batch::Options {
             record_type: args.record_type.into(),
@@ -82,16 +86,9 @@ pub fn run(args: &CheckArgs) -> io::Result<Outcome> {
         return batch::run(&mut out, &Source::from_arg(path), &config, &opts);
     }
 
-    let sources: Vec<Source> = if args.paths.is_empty() {
-        if io::stdin().is_terminal() {
-            return Ok(usage_error(
-                clap::error::ErrorKind::MissingRequiredArgument,
-                "no record to check: give one or more files, or `-` to read standard input",
-            ));
-        }
-        vec![Source::Stdin]
-    } else {
-        args.paths.iter().map(|p| Source::from_arg(p)).collect()
+    let sources = match input::sources(&args.paths, "check", "check") {
+        Ok(s) => s,
+        Err(outcome) => return Ok(outcome),
     };
 
     let record_type: RecordType = args.record_type.into();
@@ -103,11 +100,10 @@ pub fn run(args: &CheckArgs) -> io::Result<Outcome> {
 
     for source in &sources {
         let name = source.display_name();
-        let text = input::read_bytes(source).and_then(|bytes| input::decode(&name, bytes, args.lossy));
-        let text = match text {
-            Ok(t) => t,
+        let text = match input::read(source, args.lossy) {
+            Ok(record) => record.text,
             Err(e) => {
-                report_input_error(&e, args.color);
+                e.report(args.color);
                 outcome.absorb(Outcome::Trouble);
                 totals.unreadable += 1;
                 if format == Format::Json {
@@ -139,10 +135,14 @@ pub fn run(args: &CheckArgs) -> io::Result<Outcome> {
     Ok(outcome)
 }
 
-/// Prints an input error to standard error.
-fn report_input_error(e: &InputError, color: crate::ColorWhen) {
-    let palette = Palette::for_stderr(color);
-    crate::say!("{}: {}: {}", palette.bad(&"recordwell: error"), e.name, e.message);
+/// `--training`: the `personal-data` check runs, at the level the configuration gives it or at
+/// warning if it gives none (or switches it off: the flag is the more specific request).
+fn switch_on_personal_data(config: &mut Config) {
+    let id = recordwell_check::Category::PersonalData.id();
+    if !matches!(config.configured_level(id), Some(Level::On(_))) {
+        // The id is a catalogue id, so this cannot fail.
+        let _ = config.set_level(id, Level::On(Severity::Warning));
+    }
 }
 
 /// Running totals across every checked input, for the overall summary line.

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 
 use super::Totals;
 use super::excerpt::excerpt;
-use crate::style::Palette;
+use crate::style::{Palette, one_line};
 
 /// Columns given to the excerpt of a line, not counting the gutter.
 pub const EXCERPT_WIDTH: usize = 100;
@@ -111,11 +111,6 @@ fn describe_counts(p: Palette, counts: [usize; 3]) -> String {
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
-}
-
-/// Messages are single lines in text output; any newline or control character becomes a space.
-fn one_line(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 #[cfg(test)]

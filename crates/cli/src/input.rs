@@ -1,8 +1,13 @@
 //! Reading records: files or standard input, with clear errors for everything that can go wrong.
 
 use std::fmt;
-use std::io::{self, Read};
+use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
+
+use crate::Outcome;
+
+/// The UTF-8 byte-order mark, dropped from the front of an input.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Where a record comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +49,12 @@ impl fmt::Display for InputError {
 }
 
 impl InputError {
+    /// Prints the error to standard error, coloured under the `--color` choice.
+    pub fn report(&self, color: crate::ColorWhen) {
+        let palette = crate::style::Palette::for_stderr(color);
+        crate::say!("{}: {}: {}", palette.bad(&"recordwell: error"), self.name, self.message);
+    }
+
     fn new(name: &str, message: impl Into<String>) -> InputError {
         InputError { name: name.to_string(), message: message.into() }
     }
@@ -74,6 +85,41 @@ pub fn read_bytes(source: &Source) -> Result<Vec<u8>, InputError> {
     }
 }
 
+/// A record read from a file or standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// The text, without any UTF-8 byte-order mark.
+    pub text: String,
+    /// Bytes of byte-order mark dropped from the front (0 or 3), so offsets into `text` can be
+    /// turned back into offsets into the input as it was read.
+    pub bom: usize,
+}
+
+/// Reads and decodes one input (see [`decode`]).
+pub fn read(source: &Source, lossy: bool) -> Result<Record, InputError> {
+    let bytes = read_bytes(source)?;
+    let bom = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    let text = decode(&source.display_name(), bytes, lossy)?;
+    Ok(Record { text, bom })
+}
+
+/// The inputs named on the command line: `-` is standard input, and no name at all means standard
+/// input when it is piped. With no name and a terminal for standard input, this is a usage error
+/// of `subcommand`, saying there is no record to `verb`.
+pub fn sources(paths: &[PathBuf], subcommand: &str, verb: &str) -> Result<Vec<Source>, Outcome> {
+    if !paths.is_empty() {
+        return Ok(paths.iter().map(|p| Source::from_arg(p)).collect());
+    }
+    if io::stdin().is_terminal() {
+        return Err(crate::usage_error(
+            subcommand,
+            clap::error::ErrorKind::MissingRequiredArgument,
+            format!("no record to {verb}: give one or more files, or `-` to read standard input"),
+        ));
+    }
+    Ok(vec![Source::Stdin])
+}
+
 /// A plain description of an I/O error opening or reading a file.
 pub fn io_message(e: &io::Error) -> String {
     match e.kind() {
@@ -91,7 +137,7 @@ pub fn io_message(e: &io::Error) -> String {
 /// almost certainly not a text record (a word-processor file or an image), and is treated the
 /// same way.
 pub fn decode(name: &str, bytes: Vec<u8>, lossy: bool) -> Result<String, InputError> {
-    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+    let bytes = match bytes.strip_prefix(BOM) {
         Some(rest) => rest.to_vec(),
         None => bytes,
     };
@@ -159,6 +205,14 @@ mod tests {
         assert!(decode("x", b"ab\0cd".to_vec(), false).unwrap_err().message.contains("binary"));
         assert!(decode("x", b"\xFF\xFEa\0".to_vec(), false).unwrap_err().message.contains("UTF-16"));
         assert!(!decode("x", b"ab\0cd".to_vec(), true).unwrap().contains('\0'));
+    }
+
+    #[test]
+    fn read_counts_the_byte_order_mark() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, b"\xEF\xBB\xBFhi").unwrap();
+        assert_eq!(read(&Source::File(path), false).unwrap(), Record { text: "hi".into(), bom: 3 });
     }
 
     #[test]
