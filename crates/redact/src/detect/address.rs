@@ -148,7 +148,27 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Candidate>) {
     out.push(Candidate::plain(text, EntityKind::Address, start, end));
 }
 
+/// For each first letter, a bit per word length (up to 10) that some suffix has: most words are
+/// ruled out by this before any hashing.
+static SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
+    let mut shapes = [0u16; 26];
+    for word in SUFFIXES.keys() {
+        if let Some(&f) = word.as_bytes().first()
+            && f.is_ascii_lowercase()
+            && word.len() <= 10
+        {
+            shapes[usize::from(f - b'a')] |= 1 << word.len();
+        }
+    }
+    shapes
+});
+
 fn lookup(word: &[u8]) -> Option<Strength> {
+    let &f = word.first()?;
+    let f = f.to_ascii_lowercase();
+    if !f.is_ascii_lowercase() || word.len() > 10 || SHAPES[usize::from(f - b'a')] & (1 << word.len()) == 0 {
+        return None;
+    }
     let mut buf = [0u8; 10];
     let n = word.len().min(10);
     for (d, s) in buf.iter_mut().zip(word) {
@@ -441,7 +461,11 @@ fn address_lines(text: &str, out: &mut Vec<Candidate>) {
         if word_before(text, m.start()) || word_at(text, m.end()) {
             continue;
         }
-        let lead = text[..m.start()].trim_end().to_ascii_lowercase();
+        let mut from = m.start().saturating_sub(10);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let lead = text[from..m.start()].trim_end().to_ascii_lowercase();
         if lead.ends_with("email") || lead.ends_with("e-mail") || lead.ends_with("web") || lead.ends_with("ip") {
             continue;
         }

@@ -114,6 +114,10 @@ fn parse_at(text: &str, i: usize) -> Option<Found> {
     if bytes[i].is_ascii_digit() {
         return numeric(text, i).or_else(|| day_month(text, i, i));
     }
+    // Every month and weekday name starts with one of these letters.
+    if !matches!(bytes[i].to_ascii_lowercase(), b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b't' | b'w') {
+        return None;
+    }
     if let Some(after) = word_in(bytes, i, &WEEKDAYS) {
         let mut j = after;
         if bytes.get(j) == Some(&b'.') {

@@ -127,7 +127,8 @@ fn number_at(text: &str, start: usize) -> Option<Candidate> {
     if n == 0 {
         return None;
     }
-    let context = has_phone_context(text, start);
+    // Only a run long enough to be a number needs its context read.
+    let context = digits >= 6 && has_phone_context(text, start);
     // Try the longest run of groups first that makes a valid number.
     for k in (1..=n).rev() {
         let gs = &groups[..k];
