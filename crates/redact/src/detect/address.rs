@@ -63,6 +63,9 @@ const NOT_NAME: [&str; 28] = [
     "we", "i", "mum", "dad", "lives", "moved", "visited", "address", "flat", "via", "into",
 ];
 
+/// Titles: a street word after one is a surname.
+const TITLES: [&str; 12] = ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "cllr", "pc"];
+
 /// First words of house names that are services or rooms, not homes.
 const NOT_HOUSE: [&str; 22] = [
     "care",
@@ -215,7 +218,11 @@ fn street_or_house(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
         }
         let real: Vec<&str> = names.iter().map(|(_, w)| *w).filter(|w| !w.eq_ignore_ascii_case("the")).collect();
         let first_real = real.last()?.to_lowercase();
-        if NOT_HOUSE.contains(&first_real.as_str()) || real.iter().any(|w| w.ends_with("'s") || w.ends_with("’s")) {
+        let titled = real.iter().any(|w| TITLES.contains(&w.trim_end_matches('.').to_ascii_lowercase().as_str()));
+        if titled
+            || NOT_HOUSE.contains(&first_real.as_str())
+            || real.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"))
+        {
             return None;
         }
         let end = extend_forward(text, e).unwrap_or(e);
@@ -226,6 +233,12 @@ fn street_or_house(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     if let Some(ns) = number {
         start = flat_before(text, ns).unwrap_or(ns);
     } else if lower_suffix {
+        return None;
+    }
+    // "Ms Rose Lane", "Dr Park": a titled person whose surname is a street word.
+    if number.is_none()
+        && names.iter().any(|(_, w)| TITLES.contains(&w.trim_end_matches('.').to_ascii_lowercase().as_str()))
+    {
         return None;
     }
     let forward = extend_forward(text, e);
@@ -610,6 +623,10 @@ mod tests {
             "Year 6 class",
             "ran down the road",
             "Family House",
+            "Ms Lane said",
+            "Ms Rose Lane and Dr Amy Park, Ayr.",
+            "Mrs Grove",
+            "Mr Mill and Dr House",
             "",
         ] {
             assert!(found(t).is_empty(), "{t}: {:?}", found(t));
