@@ -470,8 +470,9 @@ fn prev_word(text: &str, end: usize) -> Option<(usize, &str)> {
 fn address_lines(text: &str, out: &mut Vec<Candidate>) {
     let Some(ac) = ADDRESS_LABEL.as_ref() else { return };
     let bytes = text.as_bytes();
+    let mut covered_to = 0;
     for m in ac.find_iter(text) {
-        if word_before(text, m.start()) || word_at(text, m.end()) {
+        if m.start() < covered_to || word_before(text, m.start()) || word_at(text, m.end()) {
             continue;
         }
         let mut from = m.start().saturating_sub(10);
@@ -515,6 +516,7 @@ fn address_lines(text: &str, out: &mut Vec<Candidate>) {
         let e = s + trimmed.trim_end().len();
         if s < e {
             push(text, s, e, out);
+            covered_to = e;
         }
     }
 }

@@ -415,7 +415,8 @@ fn is_listed_with_name(text: &str, start: usize, end: usize) -> bool {
     if !text[end..].starts_with(')') {
         return false;
     }
-    let word: String = before.chars().rev().take_while(|c| c.is_alphabetic() || *c == '\'' || *c == '-').collect();
+    let word: String =
+        before.chars().rev().take(40).take_while(|c| c.is_alphabetic() || *c == '\'' || *c == '-').collect();
     let Some(first) = word.chars().last() else { return false };
     let word: String = word.chars().rev().collect();
     let b = word.as_bytes();

@@ -23,6 +23,11 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
+        // Every accepted shape starts with at least three digits: skip short numbers cheaply.
+        if !bytes[i..].iter().take(3).all(u8::is_ascii_digit) {
+            i += 1;
+            continue;
+        }
         let (digits, end, groups) = read_number(bytes, i);
         let next_ok = !bytes.get(end).is_some_and(|b| b.is_ascii_alphanumeric());
         if next_ok && let Some(kind) = classify(text, i, &digits, &groups) {

@@ -130,18 +130,24 @@ fn number_at(text: &str, start: usize) -> Option<Candidate> {
     // Only a run long enough to be a number needs its context read.
     let context = digits >= 6 && has_phone_context(text, start);
     // Try the longest run of groups first that makes a valid number.
+    let mut all = String::with_capacity(24);
+    let mut upto = [0usize; MAX_GROUPS];
+    for (g, u) in groups[..n].iter().zip(upto.iter_mut()) {
+        all.push_str(&text[g.start..g.end]);
+        *u = all.len();
+    }
     for k in (1..=n).rev() {
         let gs = &groups[..k];
-        let mut d = String::with_capacity(16);
-        for g in gs {
-            d.push_str(&text[g.start..g.end]);
+        let d = &all[..upto[k - 1]];
+        if d.len() < 6 && !d.starts_with("08") {
+            continue;
         }
         // A group that continues straight into a letter or another digit run is not a number end.
         let end = gs[k - 1].end;
         if bytes.get(end).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_') {
             continue;
         }
-        if let Some(key) = classify(&d, plus, gs, context) {
+        if let Some(key) = classify(d, plus, gs, context) {
             // "(0131) 496 0000" keeps its bracket; "(07700 900123)" leaves both to the sentence.
             let bracketed = bytes[start] == b'(' && bytes.get(gs[0].end) == Some(&b')');
             let start = if plus || bracketed { start } else { gs[0].start };

@@ -41,17 +41,22 @@ fn url_in(run: &[u8]) -> Option<(usize, usize)> {
         s += 1;
     }
     let mut e = run.len();
+    // Bracket counts, kept up to date as the end moves in, so stripping stays linear.
+    let (open_round, open_square) = (count(&run[s..e], b'('), count(&run[s..e], b'['));
+    let (mut close_round, mut close_square) = (count(&run[s..e], b')'), count(&run[s..e], b']'));
     loop {
         if e <= s {
             return None;
         }
         let last = run[e - 1];
         let unbalanced_close = match last {
-            b')' => count(&run[s..e], b'(') < count(&run[s..e], b')'),
-            b']' => count(&run[s..e], b'[') < count(&run[s..e], b']'),
+            b')' => open_round < close_round,
+            b']' => open_square < close_square,
             _ => false,
         };
         if matches!(last, b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'*') || unbalanced_close {
+            close_round -= usize::from(last == b')');
+            close_square -= usize::from(last == b']');
             e -= 1;
         } else {
             break;
