@@ -94,7 +94,9 @@ pub(crate) fn find(text: &str, all_dates: bool, out: &mut Vec<Candidate>) {
             continue;
         }
         if let Some(f) = parse_at(text, i) {
-            let dob = is_birth_context(text, f.start) || is_listed_with_name(text, f.start, f.end);
+            let dob = is_birth_context(text, f.start)
+                || is_birth_label_after(text, f.end)
+                || is_listed_with_name(text, f.start, f.end);
             if dob || all_dates {
                 let key = format!("{}:{}", if dob { "dob" } else { "date" }, f.key());
                 out.push(Candidate { kind: EntityKind::Date, start: f.start, end: f.end, key, role: None });
@@ -408,6 +410,18 @@ fn is_birth_context(text: &str, start: usize) -> bool {
     between.split(|c: char| !c.is_alphanumeric()).filter(|s| !s.is_empty()).count() <= 4
 }
 
+/// "12/03/2015 (DOB)", "12.03.15 - date of birth".
+fn is_birth_label_after(text: &str, end: usize) -> bool {
+    let mut to = (end + 24).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = text[end..to].trim_start_matches([' ', '(', '-', ',', '[', '\u{a0}', '–']).to_ascii_lowercase();
+    ["dob", "d.o.b", "date of birth", "birth date", "birthday"]
+        .iter()
+        .any(|k| after.starts_with(k) && !after.as_bytes().get(k.len()).is_some_and(u8::is_ascii_alphanumeric))
+}
+
 /// "Amy Smith (12/03/2015)": a date alone in brackets straight after a capitalised word.
 fn is_listed_with_name(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].strip_suffix('(').map(|s| s.trim_end_matches(' '));
@@ -460,6 +474,13 @@ mod tests {
                 assert_eq!(dates(&text, false), [(d, key.to_string())], "{text}");
             }
         }
+    }
+
+    #[test]
+    fn a_birth_label_after_the_date() {
+        assert_eq!(spans("Amy 12/03/2015 (DOB)", false), ["12/03/2015"]);
+        assert_eq!(spans("12 March 2015 – date of birth", false), ["12 March 2015"]);
+        assert!(spans("12 March 2015 - doberman", false).is_empty());
     }
 
     #[test]

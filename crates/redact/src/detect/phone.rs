@@ -53,7 +53,11 @@ fn at_boundary(bytes: &[u8], i: usize) -> bool {
         return true;
     }
     let p = bytes[i - 1];
-    if p.is_ascii_alphanumeric() || matches!(p, b'$' | b'.' | b'/' | b'_' | b'-' | b'+' | b'#') {
+    if p.is_ascii_alphanumeric() || matches!(p, b'$' | b'_') {
+        return false;
+    }
+    // "1.07700…", "2014-0770…": part of another number; but "Tel.07700…", "mob-07700…" are fine.
+    if matches!(p, b'.' | b'/' | b'-' | b'+') && i >= 2 && bytes[i - 2].is_ascii_digit() {
         return false;
     }
     // £ (C2 A3) and € (E2 82 AC)
@@ -272,6 +276,11 @@ mod tests {
     fn numbers_after_a_phone_word_without_a_leading_zero() {
         assert_eq!(phones("Tel: 496 0000"), ["496 0000"]);
         assert_eq!(keys("mob 7700 900123"), ["07700900123"]);
+        assert_eq!(
+            phones("Tel.07700900123, mob-07700 900123, #07700900123"),
+            ["07700900123", "07700 900123", "07700900123"]
+        );
+        assert!(phones("1.07700900123 and 2014-07700900123 and 3/07700900123").is_empty());
     }
 
     #[test]
