@@ -1,5 +1,644 @@
-//! Not written yet: filled in by the de-identification work (issue 3).
+//! UK street addresses, flats, house names and whole address lines.
+//!
+//! - A street is one to four capitalised name words and a suffix from `data/street-suffixes.txt`
+//!   ("Mossgiel Road", "St Mary's Wynd", "King St"), after an optional house number ("14",
+//!   "14a", "12-14", "14/3", "2F1") and flat ("Flat 2, ", "Flat 2/1 ", "2F1, "). A strong
+//!   suffix (Road, Street, Avenue…) makes an address even without a number ("she lives on
+//!   Mossgiel Road"); a weak one (Court, Place, Park, St…) needs a number, a cue before it
+//!   ("lives at", "moved to") or a town or postcode after it, so "the High Court" and
+//!   "Safe Place" stay. With a house number the street's words may be lowercase.
+//! - A house name is one to three capitalised words and Cottage, House, Farm, Lodge, Mill, Barn,
+//!   Manor, Villa… ("Rose Cottage", "The Old Mill", "Hillview House"); not "The House", nor a
+//!   possessive ("Mum's House") or a service ("Family House", "Care House").
+//! - "Flat 3" alone is an address.
+//! - An address runs on along its line over comma-separated towns and a postcode ("Flat 2, 14
+//!   Mossgiel Road, Kilmarnock, KA1 2AB" is one span); a town is only taken when its segment
+//!   ends the line, the sentence, or meets a comma or postcode, so "14 Mossgiel Road, Mum said"
+//!   stops at "Road".
+//! - A line introduced by "Address:" ("Home address:", "Current address -") is hidden to the end
+//!   of the line (or, if nothing follows on it, the next line), unless it is an email or web
+//!   address label.
+//!
+//! The key is the normalised span, so the same address written twice gets one label.
 
-use crate::entity::Candidate;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
-pub(crate) fn find(_text: &str, _out: &mut Vec<Candidate>) {}
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+
+use super::postcode::{word_at, word_before};
+use crate::entity::{Candidate, EntityKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    Strong,
+    Weak,
+    House,
+}
+
+static SUFFIXES: LazyLock<HashMap<String, Strength>> = LazyLock::new(|| {
+    include_str!("../../data/street-suffixes.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (word, strength) = l.split_once(' ')?;
+            let strength = match strength.trim() {
+                "strong" => Strength::Strong,
+                "weak" => Strength::Weak,
+                "house" => Strength::House,
+                _ => return None,
+            };
+            Some((word.to_ascii_lowercase(), strength))
+        })
+        .collect()
+});
+
+static ADDRESS_LABEL: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasickBuilder::new().ascii_case_insensitive(true).build(["address"]).ok());
+
+/// Capitalised words that end a street name looking backwards (sentence openers, cues).
+const NOT_NAME: [&str; 28] = [
+    "the", "a", "an", "on", "in", "at", "to", "from", "of", "and", "or", "near", "by", "off", "she", "he", "they",
+    "we", "i", "mum", "dad", "lives", "moved", "visited", "address", "flat", "via", "into",
+];
+
+/// Titles: a street word after one is a surname.
+const TITLES: [&str; 12] = ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "cllr", "pc"];
+
+/// First words of house names that are services or rooms, not homes.
+const NOT_HOUSE: [&str; 22] = [
+    "care",
+    "foster",
+    "safe",
+    "open",
+    "family",
+    "respite",
+    "halfway",
+    "public",
+    "guest",
+    "play",
+    "tree",
+    "court",
+    "opera",
+    "big",
+    "council",
+    "police",
+    "community",
+    "youth",
+    "drop",
+    "recovery",
+    "town",
+    "whole",
+];
+
+/// Cues before a street with no number ("she lives on Mossgiel Park").
+const CUES: [&str; 27] = [
+    "lives on",
+    "lives in",
+    "lives at",
+    "living on",
+    "living in",
+    "living at",
+    "live on",
+    "live in",
+    "live at",
+    "lived on",
+    "lived in",
+    "lived at",
+    "moved to",
+    "moved into",
+    "moving to",
+    "resides at",
+    "resides on",
+    "resides in",
+    "residing at",
+    "staying at",
+    "staying on",
+    "stays at",
+    "stayed at",
+    "address is",
+    "address of",
+    "home on",
+    "home at",
+];
+
+pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
+    address_lines(text, out);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() || word_before(text, i) {
+            i += 1;
+            continue;
+        }
+        let mut e = i;
+        while e < bytes.len() && bytes[e].is_ascii_alphabetic() {
+            e += 1;
+        }
+        if e - i <= 10 && !word_at(text, e) {
+            if let Some((start, end)) = street_or_house(text, i, e) {
+                push(text, start, end, out);
+            } else if let Some(end) = flat_alone(text, i, e) {
+                push(text, i, end, out);
+            }
+        }
+        i = e;
+    }
+}
+
+fn push(text: &str, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    out.push(Candidate::plain(text, EntityKind::Address, start, end));
+}
+
+/// For each first letter, a bit per word length (up to 10) that some suffix has: most words are
+/// ruled out by this before any hashing.
+static SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
+    let mut shapes = [0u16; 26];
+    for word in SUFFIXES.keys() {
+        if let Some(&f) = word.as_bytes().first()
+            && f.is_ascii_lowercase()
+            && word.len() <= 10
+        {
+            shapes[usize::from(f - b'a')] |= 1 << word.len();
+        }
+    }
+    shapes
+});
+
+fn lookup(word: &[u8]) -> Option<Strength> {
+    let &f = word.first()?;
+    let f = f.to_ascii_lowercase();
+    if !f.is_ascii_lowercase() || word.len() > 10 || SHAPES[usize::from(f - b'a')] & (1 << word.len()) == 0 {
+        return None;
+    }
+    let mut buf = [0u8; 10];
+    let n = word.len().min(10);
+    for (d, s) in buf.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
+    }
+    SUFFIXES.get(std::str::from_utf8(&buf[..n]).ok()?).copied()
+}
+
+/// A street or house name whose suffix is the word `s..e`: the whole span.
+fn street_or_house(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let strength = lookup(&bytes[s..e])?;
+    let lower_suffix = bytes[s].is_ascii_lowercase();
+    // Name words, backwards.
+    let mut names: Vec<(usize, &str)> = Vec::with_capacity(4);
+    let mut pos = s;
+    while names.len() < 4 {
+        let Some(g) = gap_before(text, pos) else { break };
+        let Some((ws, w)) = prev_word(text, g) else { break };
+        if w.as_bytes()[0].is_ascii_digit() {
+            break;
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        let lower = w.to_lowercase();
+        let house_the = strength == Strength::House && lower == "the";
+        if !house_the && NOT_NAME.contains(&lower.trim_end_matches('.')) {
+            break;
+        }
+        if !first.is_uppercase() && !lower_suffix {
+            break;
+        }
+        names.push((ws, w));
+        pos = ws;
+        if house_the {
+            break;
+        }
+    }
+    let first_name = names.last().copied();
+    let (name_start, _) = first_name?;
+    let mut start = name_start;
+    if strength == Strength::House {
+        if lower_suffix || names.iter().any(|(_, w)| !w.chars().next().is_some_and(char::is_uppercase)) {
+            return None;
+        }
+        let real: Vec<&str> = names.iter().map(|(_, w)| *w).filter(|w| !w.eq_ignore_ascii_case("the")).collect();
+        let first_real = real.last()?.to_lowercase();
+        let titled = real.iter().any(|w| TITLES.contains(&w.trim_end_matches('.').to_ascii_lowercase().as_str()));
+        if titled
+            || NOT_HOUSE.contains(&first_real.as_str())
+            || real.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"))
+        {
+            return None;
+        }
+        let end = extend_forward(text, e).unwrap_or(e);
+        return Some((start, end));
+    }
+    // A house number before the name, then perhaps a flat.
+    let number = house_number_before(text, name_start);
+    if let Some(ns) = number {
+        start = flat_before(text, ns).unwrap_or(ns);
+    } else if lower_suffix {
+        return None;
+    }
+    // "Ms Rose Lane", "Dr Park": a titled person whose surname is a street word.
+    if number.is_none()
+        && names.iter().any(|(_, w)| TITLES.contains(&w.trim_end_matches('.').to_ascii_lowercase().as_str()))
+    {
+        return None;
+    }
+    let forward = extend_forward(text, e);
+    let ok = match strength {
+        Strength::Strong => number.is_some() || names.iter().all(|(_, w)| !w.eq_ignore_ascii_case("the")),
+        _ => number.is_some() || forward.is_some() || has_cue(text, name_start),
+    };
+    ok.then_some((start, forward.unwrap_or(e)))
+}
+
+/// "Flat 3" or "Flat 2/1" with nothing after it that makes a street: the end of the span.
+fn flat_alone(text: &str, s: usize, e: usize) -> Option<usize> {
+    let w = &text[s..e];
+    if !matches!(w, "Flat" | "FLAT" | "Apartment" | "Apt") {
+        return None;
+    }
+    let g = gap_after(text, e)?;
+    flat_number_at(text, g)
+}
+
+/// A flat or house number token at `i` ("3", "2/1", "2F1", "14a", "12-14"): its end.
+fn flat_number_at(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'/' || bytes[j] == b'-') && j - i < 12 {
+        j += 1;
+    }
+    while j > i && matches!(bytes[j - 1], b'/' | b'-') {
+        j -= 1;
+    }
+    (j > i && is_house_number(&bytes[i..j]) && !word_at(text, j)).then_some(j)
+}
+
+/// 14, 14a, 12-14, 14/3, 2/1, 2F1 (Edinburgh flat position).
+fn is_house_number(t: &[u8]) -> bool {
+    let part = |p: &[u8]| {
+        let d = p.iter().take_while(|b| b.is_ascii_digit()).count();
+        (1..=4).contains(&d) && (p.len() == d || p.len() == d + 1 && p[d].is_ascii_alphabetic())
+    };
+    if t.len() >= 3
+        && t[0].is_ascii_digit()
+        && t[1].eq_ignore_ascii_case(&b'f')
+        && t[2..].iter().all(u8::is_ascii_digit)
+    {
+        return t.len() <= 4;
+    }
+    match t.iter().position(|&b| b == b'/' || b == b'-') {
+        Some(p) => part(&t[..p]) && part(&t[p + 1..]),
+        None => part(t),
+    }
+}
+
+/// The start of a house number just before `name_start` ("14 ", "14, ", "14a ").
+fn house_number_before(text: &str, name_start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut p = gap_before(text, name_start)?;
+    if p > 0 && bytes[p - 1] == b',' {
+        p -= 1;
+    }
+    let end = p;
+    let mut s = end;
+    while s > 0 && (bytes[s - 1].is_ascii_alphanumeric() || matches!(bytes[s - 1], b'/' | b'-')) && end - s < 12 {
+        s -= 1;
+    }
+    (s < end && !word_before(text, s) && is_house_number(&bytes[s..end])).then_some(s)
+}
+
+/// The start of a flat before a house number: "Flat 2, ", "Flat 2/1 ", "2F1, ", "Apartment 4, ".
+fn flat_before(text: &str, number_start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut p = gap_before(text, number_start)
+        .or_else(|| (number_start > 0 && bytes[number_start - 1] == b',').then(|| number_start - 1))?;
+    if p > 0 && bytes[p - 1] == b',' {
+        p -= 1;
+    }
+    let end = p;
+    let mut s = end;
+    while s > 0 && (bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] == b'/') && end - s < 8 {
+        s -= 1;
+    }
+    if s == end || word_before(text, s) || !is_house_number(&bytes[s..end]) {
+        return None;
+    }
+    let flat_word = gap_before(text, s).and_then(|g| prev_word(text, g)).filter(|(_, w)| {
+        ["flat", "apartment", "apt", "unit", "flat no", "no"].contains(&w.to_lowercase().trim_end_matches('.'))
+    });
+    match flat_word {
+        Some((ws, _)) => Some(ws),
+        // Without the word, only flat shapes: "2F1, 10 Leith Walk", "2/1, 14 …".
+        None if bytes[s..end].iter().any(|&b| b == b'/' || b == b'F' || b == b'f') => Some(s),
+        None => None,
+    }
+}
+
+/// Comma-separated towns and a postcode after a street on the same line: the new end.
+fn extend_forward(text: &str, e: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut end = e;
+    let mut extended = false;
+    for _ in 0..4 {
+        let comma = bytes.get(end) == Some(&b',');
+        let q = if comma { gap_after(text, end + 1).unwrap_or(end + 1) } else { gap_after(text, end)? };
+        if let Some(pe) = postcode_at(text, q) {
+            return Some(pe);
+        }
+        if !comma {
+            break;
+        }
+        if let Some(pe) = super::postcode::outward_only_at(text, q) {
+            return Some(pe);
+        }
+        // A town: capitalised words, then the end of the segment.
+        let mut r = q;
+        let mut words = 0;
+        while words < 3 {
+            let mut w = r;
+            while w < bytes.len() && (bytes[w].is_ascii_alphabetic() || matches!(bytes[w], b'-' | b'\'')) {
+                w += 1;
+            }
+            let word = &text[r..w];
+            let capital = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+            if w == r || !capital || NOT_NAME.contains(&word.to_ascii_lowercase().as_str()) || word_at(text, w) {
+                break;
+            }
+            words += 1;
+            r = w;
+            match gap_after(text, r) {
+                Some(g) if bytes.get(g).is_some_and(u8::is_ascii_uppercase) => {
+                    if let Some(pe) = postcode_at(text, g) {
+                        return Some(pe);
+                    }
+                    r = g;
+                }
+                _ => break,
+            }
+        }
+        // Step back over a trailing gap taken before a word that did not fit.
+        let r_end = text[..r].trim_end_matches([' ', '\u{a0}']).len();
+        let seg_ok = words > 0
+            && (r_end == bytes.len() || matches!(bytes[r_end], b',' | b'.' | b';' | b')' | b'\n' | b'\r'))
+            && r_end == r;
+        if !seg_ok {
+            break;
+        }
+        end = r_end;
+        extended = true;
+        if bytes.get(end) != Some(&b',') {
+            break;
+        }
+    }
+    extended.then_some(end)
+}
+
+fn postcode_at(text: &str, q: usize) -> Option<usize> {
+    let mut out = Vec::new();
+    let probe_end = (q + 9).min(text.len());
+    let mut pe = probe_end;
+    while !text.is_char_boundary(pe) {
+        pe -= 1;
+    }
+    // Probe a short slice so this stays constant-time.
+    let slice = &text[q..pe];
+    super::postcode::find(slice, &mut out);
+    let c = out.first().filter(|c| c.start == 0 && c.kind == EntityKind::Postcode)?;
+    (!word_at(text, q + c.end)).then_some(q + c.end)
+}
+
+/// Whether a cue such as "lives on" ends just before `start`.
+fn has_cue(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..start].trim_end().to_ascii_lowercase();
+    let before = before.strip_suffix(" the").unwrap_or(&before);
+    CUES.iter().any(|c| before.ends_with(c))
+}
+
+/// The position before one or two spaces (or non-breaking spaces) ending at `pos`, on one line.
+fn gap_before(text: &str, pos: usize) -> Option<usize> {
+    let mut p = pos;
+    let mut n = 0;
+    while n < 2 {
+        if text[..p].ends_with(' ') {
+            p -= 1;
+        } else if text[..p].ends_with('\u{a0}') {
+            p -= 2;
+        } else {
+            break;
+        }
+        n += 1;
+    }
+    (n > 0).then_some(p)
+}
+
+/// The position after one or two spaces (or non-breaking spaces) from `pos`, on one line.
+fn gap_after(text: &str, pos: usize) -> Option<usize> {
+    let mut p = pos;
+    let mut n = 0;
+    while n < 2 {
+        if text[p..].starts_with(' ') {
+            p += 1;
+        } else if text[p..].starts_with('\u{a0}') {
+            p += 2;
+        } else {
+            break;
+        }
+        n += 1;
+    }
+    (n > 0).then_some(p)
+}
+
+/// The word ending at `end` (letters, digits, apostrophes, hyphens, a final dot): its start.
+fn prev_word(text: &str, end: usize) -> Option<(usize, &str)> {
+    let mut start = end;
+    for (i, c) in text[..end].char_indices().rev().take(30) {
+        if c.is_alphanumeric() || matches!(c, '\'' | '’' | '-') || (c == '.' && i + 1 == end) {
+            start = i;
+        } else {
+            break;
+        }
+    }
+    let w = text[start..end].trim_start_matches(['\'', '’', '-']);
+    let start = end - w.len();
+    (!w.is_empty() && !word_before(text, start)).then_some((start, w))
+}
+
+/// "Address: …" to the end of the line.
+fn address_lines(text: &str, out: &mut Vec<Candidate>) {
+    let Some(ac) = ADDRESS_LABEL.as_ref() else { return };
+    let bytes = text.as_bytes();
+    let mut covered_to = 0;
+    for m in ac.find_iter(text) {
+        if m.start() < covered_to || word_before(text, m.start()) || word_at(text, m.end()) {
+            continue;
+        }
+        let mut from = m.start().saturating_sub(10);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let lead = text[from..m.start()].trim_end().to_ascii_lowercase();
+        if lead.ends_with("email") || lead.ends_with("e-mail") || lead.ends_with("web") || lead.ends_with("ip") {
+            continue;
+        }
+        // The label: "Address:", "Address -", "Address (home):".
+        let mut p = m.end();
+        while p < bytes.len() && bytes[p] == b' ' {
+            p += 1;
+        }
+        if bytes.get(p) == Some(&b'(') {
+            match text[p..].find(')') {
+                Some(c) if c < 20 => p += c + 1,
+                _ => continue,
+            }
+        }
+        match bytes.get(p) {
+            Some(b':') => p += 1,
+            Some(b'-') if bytes.get(p + 1) == Some(&b' ') => p += 1,
+            _ => continue,
+        }
+        let line_end = |from: usize| text[from..].find(['\n', '\r']).map_or(text.len(), |n| from + n);
+        let mut s = p;
+        let mut e = line_end(p);
+        if text[s..e].trim().is_empty() {
+            // The address is on the next line.
+            s = e;
+            while s < bytes.len() && matches!(bytes[s], b'\n' | b'\r') {
+                s += 1;
+            }
+            e = line_end(s);
+        }
+        let value = &text[s..e];
+        let trimmed = value.trim_start();
+        let s = s + (value.len() - trimmed.len());
+        let e = s + trimmed.trim_end().len();
+        if s < e {
+            push(text, s, e, out);
+            covered_to = e;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        find(text, &mut out);
+        let out = crate::merge::merge(out);
+        out.iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    #[test]
+    fn the_suffix_list_loads() {
+        assert_eq!(lookup(b"ROAD"), Some(Strength::Strong));
+        assert_eq!(lookup(b"court"), Some(Strength::Weak));
+        assert_eq!(lookup(b"Cottage"), Some(Strength::House));
+        assert_eq!(lookup(b"Children"), None);
+    }
+
+    #[test]
+    fn streets_with_numbers() {
+        for a in [
+            "14 Mossgiel Road",
+            "14a Mossgiel Rd",
+            "12-14 High Street",
+            "22 King St",
+            "14/3 Leith Walk",
+            "3 St Mary's Wynd",
+            "7 Burns Court",
+            "101 Lady Jane Gate",
+            "9 O'Neill Place",
+            "14, Mossgiel Road",
+            "14 mossgiel road",
+        ] {
+            let text = format!("They live at {a} now.");
+            assert_eq!(found(&text), [a], "{a}");
+        }
+    }
+
+    #[test]
+    fn flats() {
+        assert_eq!(found("at Flat 2, 14 Mossgiel Road today"), ["Flat 2, 14 Mossgiel Road"]);
+        assert_eq!(found("at Flat 2/1, 14 Mossgiel Road today"), ["Flat 2/1, 14 Mossgiel Road"]);
+        assert_eq!(found("Flat 3, 22 King St."), ["Flat 3, 22 King St"]);
+        assert_eq!(found("2F1, 10 Leith Walk"), ["2F1, 10 Leith Walk"]);
+        assert_eq!(found("Mum's flat is Flat 2/1 now"), ["Flat 2/1"]);
+    }
+
+    #[test]
+    fn whole_address_lines() {
+        assert_eq!(
+            found("Flat 2, 14 Mossgiel Road, Kilmarnock, KA1 2AB. Seen"),
+            ["Flat 2, 14 Mossgiel Road, Kilmarnock, KA1 2AB"]
+        );
+        assert_eq!(found("14 Mossgiel Road, East Kilbride\nNext"), ["14 Mossgiel Road, East Kilbride"]);
+        assert_eq!(found("14 Mossgiel Road KA1 2AB"), ["14 Mossgiel Road KA1 2AB"]);
+        assert_eq!(found("14 Mossgiel Road, Glasgow G12 8QQ."), ["14 Mossgiel Road, Glasgow G12 8QQ"]);
+        assert_eq!(found("14 Mossgiel Road, Kilmarnock, KA1."), ["14 Mossgiel Road, Kilmarnock, KA1"]);
+        assert_eq!(found("14 Mossgiel Road, Mum said"), ["14 Mossgiel Road"]);
+        assert_eq!(found("14 Mossgiel Road, where Amy lives"), ["14 Mossgiel Road"]);
+    }
+
+    #[test]
+    fn streets_without_numbers() {
+        assert_eq!(found("she lives on Mossgiel Road with Gran"), ["Mossgiel Road"]);
+        assert_eq!(found("met on Princes Street"), ["Princes Street"]);
+        assert_eq!(found("she lives on Burns Court"), ["Burns Court"]);
+        assert_eq!(found("moved to Hillview Park, Ayr."), ["Hillview Park, Ayr"]);
+    }
+
+    #[test]
+    fn house_names() {
+        for h in ["Rose Cottage", "The Old Mill", "Hillview House", "Braeside Farm", "Ivy Lodge"] {
+            let text = format!("They live at {h}, with Gran.");
+            assert_eq!(found(&text), [h], "{h}");
+        }
+        assert_eq!(found("Rose Cottage, Mauchline, KA5 6AA"), ["Rose Cottage, Mauchline, KA5 6AA"]);
+    }
+
+    #[test]
+    fn address_labels() {
+        assert_eq!(found("Address: 4 The Loan, Mauchline\nDOB: x"), ["4 The Loan, Mauchline"]);
+        assert_eq!(found("Home address:\n  Rose Cottage, Mauchline  \nNext"), ["Rose Cottage, Mauchline"]);
+        assert_eq!(found("Current Address - Braeside\n"), ["Braeside"]);
+        assert!(found("Email address: x").is_empty());
+        assert!(found("we addressed the issue; address the concerns").is_empty());
+    }
+
+    #[test]
+    fn not_addresses() {
+        for t in [
+            "Children's Services",
+            "went to the Park",
+            "the High Court ruled",
+            "Sheriff Court",
+            "a Safe Place to talk",
+            "The House was cold",
+            "Mum's House",
+            "Care House staff",
+            "Road safety and the Road Traffic Act",
+            "saw Dr Patel and St Mary",
+            "Year 6 class",
+            "ran down the road",
+            "Family House",
+            "Ms Lane said",
+            "Ms Rose Lane and Dr Amy Park, Ayr.",
+            "Mrs Grove",
+            "Mr Mill and Dr House",
+            "",
+        ] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
+    }
+
+    #[test]
+    fn unicode_around() {
+        assert_eq!(found("Zoë’s home: “14 Mossgiel Road”—nice"), ["14 Mossgiel Road"]);
+        assert_eq!(found("14\u{a0}Mossgiel\u{a0}Road"), ["14\u{a0}Mossgiel\u{a0}Road"]);
+        assert_eq!(found("lives on Rue Émile Zola Street"), ["Rue Émile Zola Street"]);
+    }
+}

@@ -1,5 +1,538 @@
-//! Not written yet: filled in by the de-identification work (issue 3).
+//! Dates. Dates of birth are always hidden; other dates only with
+//! [`crate::Options::all_dates`].
+//!
+//! Formats read: `12/03/2015`, `12.03.15`, `12-03-2015`, `2015-03-12`, `12 March 2015`,
+//! `12th of March, 2015`, `March 12th 2015`, `Mar. 12, 2015`, `Monday 3rd March`, `3 March`,
+//! `March 2024`, `12/03` (day and month only, with a slash). Numeric dates are read day first;
+//! one that only makes sense month first (`03/25/2015`) is read that way.
+//!
+//! A date is a date of birth (key `dob:…`, labelled "[date of birth]") when, within four words
+//! before it, the text says "DOB", "D.O.B", "date of birth", "birth date", "born", "birthday" or
+//! "b."; or when it stands in brackets straight after a capitalised word, as in
+//! "Amy Smith (12/03/2015)" — the way records list a child. Other dates are keyed `date:…`.
+//! Keys are normalised (`2015-03-12`, `2024-03`, `--03-03`) so one date written two ways gets
+//! one label. Ages ("aged 6") are not dates; a lowercase "may" is never a month, and a
+//! lowercase month name needs a year or an ordinal ("march 12th") to count.
 
-use crate::entity::Candidate;
+use crate::entity::{Candidate, EntityKind};
 
-pub(crate) fn find(_text: &str, _all_dates: bool, _out: &mut Vec<Candidate>) {}
+const MONTHS: [(&str, u32); 24] = [
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+const WEEKDAYS: [&str; 17] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// A date read from the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Found {
+    start: usize,
+    end: usize,
+    year: Option<u32>,
+    month: u32,
+    day: Option<u32>,
+}
+
+impl Found {
+    fn key(&self) -> String {
+        match (self.year, self.day) {
+            (Some(y), Some(d)) => format!("{y:04}-{:02}-{d:02}", self.month),
+            (Some(y), None) => format!("{y:04}-{:02}", self.month),
+            (None, Some(d)) => format!("--{:02}-{d:02}", self.month),
+            (None, None) => format!("--{:02}", self.month),
+        }
+    }
+}
+
+pub(crate) fn find(text: &str, all_dates: bool, out: &mut Vec<Candidate>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(b.is_ascii_alphanumeric()) || super::postcode::word_before(text, i) {
+            i += 1;
+            continue;
+        }
+        if let Some(f) = parse_at(text, i) {
+            let dob = is_birth_context(text, f.start)
+                || is_birth_label_after(text, f.end)
+                || is_listed_with_name(text, f.start, f.end);
+            if dob || all_dates {
+                let key = format!("{}:{}", if dob { "dob" } else { "date" }, f.key());
+                out.push(Candidate { kind: EntityKind::Date, start: f.start, end: f.end, key, role: None });
+            }
+            i = f.end;
+            continue;
+        }
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+    }
+}
+
+/// Reads a date starting at `i` (a word start).
+fn parse_at(text: &str, i: usize) -> Option<Found> {
+    let bytes = text.as_bytes();
+    if bytes[i].is_ascii_digit() {
+        return numeric(text, i).or_else(|| day_month(text, i, i));
+    }
+    // Every month and weekday name starts with one of these letters.
+    if !matches!(bytes[i].to_ascii_lowercase(), b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b't' | b'w') {
+        return None;
+    }
+    if let Some(after) = word_in(bytes, i, &WEEKDAYS) {
+        let mut j = after;
+        if bytes.get(j) == Some(&b'.') {
+            j += 1;
+        }
+        j = skip_gap(bytes, j, true);
+        if starts_word_ci(bytes, j, b"the ") {
+            j = skip_gap(bytes, j + 3, false);
+        }
+        let f =
+            if bytes.get(j).is_some_and(u8::is_ascii_digit) { day_month(text, j, i) } else { month_first(text, j, i) };
+        // A weekday alone is not a date; with a day and month it is part of one.
+        return f.filter(|f| f.day.is_some());
+    }
+    month_first(text, i, i)
+}
+
+/// `d/m/y`, `d.m.y`, `d-m-y`, `y-m-d`, and `d/m`.
+fn numeric(text: &str, i: usize) -> Option<Found> {
+    let bytes = text.as_bytes();
+    let (a, la) = digits(bytes, i, 4)?;
+    let sep = *bytes.get(i + la)?;
+    if !matches!(sep, b'/' | b'.' | b'-') {
+        return None;
+    }
+    let (b, lb) = digits(bytes, i + la + 1, 2)?;
+    let after_b = i + la + 1 + lb;
+    let (c, lc) = match bytes.get(after_b) {
+        Some(&s) if s == sep => digits(bytes, after_b + 1, 4).unwrap_or((0, 0)),
+        _ => (0, 0),
+    };
+    let end = if lc > 0 { after_b + 1 + lc } else { after_b };
+    if ends_badly(text, end) {
+        return None;
+    }
+    if la == 4 {
+        // y-m-d
+        if lc == 0 || lc > 2 || lb == 0 {
+            return None;
+        }
+        let (y, m, d) = (a, b, c);
+        return (valid_year(y) && valid_md(m, d)).then_some(Found {
+            start: i,
+            end,
+            year: Some(y),
+            month: m,
+            day: Some(d),
+        });
+    }
+    if la > 2 {
+        return None;
+    }
+    let year = match lc {
+        0 => None,
+        2 => Some(if c < 40 { 2000 + c } else { 1900 + c }),
+        4 if valid_year(c) => Some(c),
+        _ => return None,
+    };
+    if year.is_none() {
+        // Day and month only: slash-separated, both two digits, to keep fractions out.
+        if sep != b'/' || la != 2 || lb != 2 || bytes.get(after_b) == Some(&b'/') {
+            return None;
+        }
+    }
+    let (m, d) = if valid_md(b, a) {
+        (b, a)
+    } else if valid_md(a, b) {
+        (a, b)
+    } else {
+        return None;
+    };
+    Some(Found { start: i, end, year, month: m, day: Some(d) })
+}
+
+/// A number ending in a dot and a digit, or running into letters, is not a date's end.
+fn ends_badly(text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    match bytes.get(end) {
+        Some(b'.' | b'/' | b'-' | b':') => bytes.get(end + 1).is_some_and(u8::is_ascii_digit),
+        Some(_) => super::postcode::word_at(text, end),
+        None => false,
+    }
+}
+
+/// `12 March 2015`, `12th of March, 2015`, `3rd March`; `start` is where the date began (a
+/// weekday before the day).
+fn day_month(text: &str, i: usize, start: usize) -> Option<Found> {
+    let bytes = text.as_bytes();
+    let (d, ld) = digits(bytes, i, 2)?;
+    let mut j = i + ld;
+    let ordinal = ordinal_len(bytes, j);
+    j += ordinal;
+    if bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    j = skip_gap(bytes, j, false);
+    if starts_word_ci(bytes, j, b"of ") {
+        j = skip_gap(bytes, j + 2, false);
+    }
+    let (m, after, lower) = month_at(bytes, j)?;
+    if lower && text[j..].starts_with("may") {
+        return None;
+    }
+    if !valid_md(m, d) {
+        return None;
+    }
+    let (year, end) = year_after(bytes, after).map_or((None, after), |(y, e)| (Some(y), e));
+    if super::postcode::word_at(text, end) {
+        return None;
+    }
+    Some(Found { start, end, year, month: m, day: Some(d) })
+}
+
+/// `March 12th 2015`, `Mar. 12, 2015`, `March 2024`.
+fn month_first(text: &str, i: usize, start: usize) -> Option<Found> {
+    let bytes = text.as_bytes();
+    let (m, after, lower) = month_at(bytes, i)?;
+    if lower && text[i..].starts_with("may") {
+        return None;
+    }
+    let j = skip_gap(bytes, after, false);
+    if j == after {
+        return None;
+    }
+    if let Some((y, end)) = year_at(bytes, j) {
+        // Month and year.
+        return (!super::postcode::word_at(text, end)).then_some(Found {
+            start,
+            end,
+            year: Some(y),
+            month: m,
+            day: None,
+        });
+    }
+    let (d, ld) = digits(bytes, j, 2)?;
+    let mut end = j + ld;
+    let ordinal = ordinal_len(bytes, end);
+    end += ordinal;
+    if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) || !valid_md(m, d) {
+        return None;
+    }
+    let year = year_after(bytes, end);
+    if lower && ordinal == 0 && year.is_none() {
+        return None;
+    }
+    let (year, end) = year.map_or((None, end), |(y, e)| (Some(y), e));
+    if super::postcode::word_at(text, end) || bytes.get(end) == Some(&b':') {
+        return None;
+    }
+    Some(Found { start, end, year, month: m, day: Some(d) })
+}
+
+/// A year after a day and month: `[,] 2015`, ` '15`.
+fn year_after(bytes: &[u8], i: usize) -> Option<(u32, usize)> {
+    let mut j = i;
+    if bytes.get(j) == Some(&b',') {
+        j += 1;
+    }
+    let k = skip_gap(bytes, j, false);
+    if k == j {
+        return None;
+    }
+    if bytes.get(k) == Some(&b'\'') {
+        let (y, l) = digits(bytes, k + 1, 2)?;
+        return (l == 2).then_some((if y < 40 { 2000 + y } else { 1900 + y }, k + 3));
+    }
+    year_at(bytes, k)
+}
+
+/// Four digits 1900–2099 not followed by another digit.
+fn year_at(bytes: &[u8], i: usize) -> Option<(u32, usize)> {
+    let (y, l) = digits(bytes, i, 4)?;
+    (l == 4 && valid_year(y)).then_some((y, i + 4))
+}
+
+fn valid_year(y: u32) -> bool {
+    (1900..=2099).contains(&y)
+}
+
+fn valid_md(m: u32, d: u32) -> bool {
+    let max = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 => 29,
+        _ => 0,
+    };
+    d >= 1 && d <= max
+}
+
+/// Up to `max` digits at `i`, not followed by a further digit: (value, count).
+fn digits(bytes: &[u8], i: usize, max: usize) -> Option<(u32, usize)> {
+    let mut v = 0u32;
+    let mut n = 0;
+    while n < max && bytes.get(i + n).is_some_and(u8::is_ascii_digit) {
+        v = v * 10 + u32::from(bytes[i + n] - b'0');
+        n += 1;
+    }
+    (n > 0 && !bytes.get(i + n).is_some_and(u8::is_ascii_digit)).then_some((v, n))
+}
+
+fn ordinal_len(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i..i + 2) {
+        Some(s) if [b"st", b"nd", b"rd", b"th"].iter().any(|o| s.eq_ignore_ascii_case(*o)) => 2,
+        _ => 0,
+    }
+}
+
+/// Skips spaces and non-breaking spaces (and, with `comma`, one comma first). Line breaks are
+/// not crossed: a date is on one line.
+fn skip_gap(bytes: &[u8], mut i: usize, comma: bool) -> usize {
+    if comma && bytes.get(i) == Some(&b',') {
+        i += 1;
+    }
+    loop {
+        match bytes.get(i) {
+            Some(b' ' | b'\t') => i += 1,
+            Some(0xC2) if bytes.get(i + 1) == Some(&0xA0) => i += 2,
+            _ => return i,
+        }
+    }
+}
+
+fn starts_word_ci(bytes: &[u8], i: usize, w: &[u8]) -> bool {
+    bytes.get(i..i + w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w))
+}
+
+/// The end of a whole word at `i` that is one of `words` (ASCII, any case).
+fn word_in(bytes: &[u8], i: usize, words: &[&str]) -> Option<usize> {
+    let mut end = i;
+    while end < bytes.len() && bytes[end].is_ascii_alphabetic() && end - i < 10 {
+        end += 1;
+    }
+    if end == i || alnum_at(bytes, end) {
+        return None;
+    }
+    let w = &bytes[i..end];
+    words.iter().any(|c| w.eq_ignore_ascii_case(c.as_bytes())).then_some(end)
+}
+
+/// Whether a letter or digit (any script) starts at byte `i`.
+fn alnum_at(bytes: &[u8], i: usize) -> bool {
+    let Some(rest) = bytes.get(i..) else { return false };
+    let head = &rest[..rest.len().min(4)];
+    let valid = match std::str::from_utf8(head) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    valid.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// A month name at `i`: (month, end including an abbreviation's dot, written in lowercase?).
+fn month_at(bytes: &[u8], i: usize) -> Option<(u32, usize, bool)> {
+    let mut end = i;
+    while end < bytes.len() && bytes[end].is_ascii_alphabetic() && end - i < 10 {
+        end += 1;
+    }
+    if end == i || alnum_at(bytes, end) {
+        return None;
+    }
+    let w = &bytes[i..end];
+    let &(_, m) = MONTHS.iter().find(|(name, _)| w.eq_ignore_ascii_case(name.as_bytes()))?;
+    let lower = w[0].is_ascii_lowercase();
+    let end = if w.len() <= 4 && bytes.get(end) == Some(&b'.') { end + 1 } else { end };
+    Some((m, end, lower))
+}
+
+/// Whether a birth word comes within four words before `start`.
+fn is_birth_context(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = text[from..start].to_ascii_lowercase();
+    let w = window.as_bytes();
+    let mut best: Option<usize> = None;
+    for key in ["dob", "d.o.b", "date of birth", "birth date", "birthdate", "born", "birthday", "b."] {
+        for (p, _) in window.match_indices(key) {
+            let before_ok = p == 0 || !w[p - 1].is_ascii_alphanumeric();
+            let end = p + key.len();
+            let after_ok = key.ends_with('.') || !w.get(end).is_some_and(u8::is_ascii_alphanumeric);
+            if before_ok && after_ok {
+                best = Some(best.map_or(end, |b: usize| b.max(end)));
+            }
+        }
+    }
+    let Some(end) = best else { return false };
+    let between = &window[end..];
+    between.split(|c: char| !c.is_alphanumeric()).filter(|s| !s.is_empty()).count() <= 4
+}
+
+/// "12/03/2015 (DOB)", "12.03.15 - date of birth".
+fn is_birth_label_after(text: &str, end: usize) -> bool {
+    let mut to = (end + 24).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = text[end..to].trim_start_matches([' ', '(', '-', ',', '[', '\u{a0}', '–']).to_ascii_lowercase();
+    ["dob", "d.o.b", "date of birth", "birth date", "birthday"]
+        .iter()
+        .any(|k| after.starts_with(k) && !after.as_bytes().get(k.len()).is_some_and(u8::is_ascii_alphanumeric))
+}
+
+/// "Amy Smith (12/03/2015)": a date alone in brackets straight after a capitalised word.
+fn is_listed_with_name(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].strip_suffix('(').map(|s| s.trim_end_matches(' '));
+    let Some(before) = before else { return false };
+    if !text[end..].starts_with(')') {
+        return false;
+    }
+    let word: String =
+        before.chars().rev().take(40).take_while(|c| c.is_alphabetic() || *c == '\'' || *c == '-').collect();
+    let Some(first) = word.chars().last() else { return false };
+    let word: String = word.chars().rev().collect();
+    let b = word.as_bytes();
+    first.is_uppercase() && word.chars().count() >= 2 && word_in(b, 0, &WEEKDAYS).is_none() && month_at(b, 0).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str, all: bool) -> Vec<(&str, String)> {
+        let mut out = Vec::new();
+        find(text, all, &mut out);
+        out.iter().map(|c| (&text[c.start..c.end], c.key.clone())).collect()
+    }
+
+    fn spans(text: &str, all: bool) -> Vec<&str> {
+        dates(text, all).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn dates_of_birth_in_every_format() {
+        for (d, key) in [
+            ("12/03/2015", "dob:2015-03-12"),
+            ("12.03.15", "dob:2015-03-12"),
+            ("12-03-2015", "dob:2015-03-12"),
+            ("2015-03-12", "dob:2015-03-12"),
+            ("12 March 2015", "dob:2015-03-12"),
+            ("12th March 2015", "dob:2015-03-12"),
+            ("12th of March, 2015", "dob:2015-03-12"),
+            ("March 12th 2015", "dob:2015-03-12"),
+            ("Mar. 12, 2015", "dob:2015-03-12"),
+            ("12 march 2015", "dob:2015-03-12"),
+            ("1/3/98", "dob:1998-03-01"),
+            ("03/25/2015", "dob:2015-03-25"),
+            ("12 Mar '15", "dob:2015-03-12"),
+            ("March 2015", "dob:2015-03"),
+        ] {
+            for intro in ["DOB: ", "D.O.B. ", "Date of birth - ", "born on ", "Amy (b. ", "born in Kilmarnock on "] {
+                let text = format!("{intro}{d}). Seen today.");
+                assert_eq!(dates(&text, false), [(d, key.to_string())], "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_birth_label_after_the_date() {
+        assert_eq!(spans("Amy 12/03/2015 (DOB)", false), ["12/03/2015"]);
+        assert_eq!(spans("12 March 2015 – date of birth", false), ["12 March 2015"]);
+        assert!(spans("12 March 2015 - doberman", false).is_empty());
+    }
+
+    #[test]
+    fn a_date_in_brackets_after_a_name_is_a_date_of_birth() {
+        assert_eq!(spans("Amy Smith (12/03/2015) lives with Mum", false), ["12/03/2015"]);
+        assert!(spans("the meeting (12/03/2015) was held", false).is_empty());
+        assert!(spans("Monday (12/03/2015)", false).is_empty());
+    }
+
+    #[test]
+    fn other_dates_only_with_all_dates() {
+        let text = "Visit on 12/03/2024 and Monday 3rd March, then March 2024; review 5 April.";
+        assert!(spans(text, false).is_empty());
+        assert_eq!(
+            dates(text, true).iter().map(|(s, k)| (*s, k.as_str())).collect::<Vec<_>>(),
+            [
+                ("12/03/2024", "date:2024-03-12"),
+                ("Monday 3rd March", "date:--03-03"),
+                ("March 2024", "date:2024-03"),
+                ("5 April", "date:--04-05"),
+            ]
+        );
+        assert_eq!(spans("on Tues. the 4th of June 2024", true), ["Tues. the 4th of June 2024"]);
+        assert_eq!(spans("on 12/03 at 10:30", true), ["12/03"]);
+    }
+
+    #[test]
+    fn the_same_date_written_twice_has_one_key() {
+        let d = dates("DOB 12/03/2015; born 12 March 2015", false);
+        assert_eq!(d[0].1, d[1].1);
+    }
+
+    #[test]
+    fn not_dates() {
+        let all = true;
+        assert!(spans("aged 6, 3 children, 1/2 hour, 12.5 kg, 2014-2015, 10:30", all).is_empty());
+        assert!(spans("they may 12 go; march 12 miles; 32/13/2015; 1.2.3; 12/03/20156", all).is_empty());
+        assert!(spans("Monday, then Mar and March; Sun 30 Feb; 2015-13-01; v1.12.2015", all).is_empty());
+        assert!(spans("Case 2024/1187, ref 12/03/2015/4", all).is_empty());
+        assert!(spans("", all).is_empty());
+    }
+
+    #[test]
+    fn birth_words_must_be_near() {
+        assert!(spans("She was born in Kilmarnock and moved away many years later, on 12/03/2015", false).is_empty());
+        assert!(spans("newborn check 12/03/2015", false).is_empty());
+    }
+
+    #[test]
+    fn unicode_around() {
+        assert_eq!(spans("Zoë’s DOB “12/03/2015”", false), ["12/03/2015"]);
+        assert_eq!(spans("DOB:\u{a0}12\u{a0}March\u{a0}2015", false), ["12\u{a0}March\u{a0}2015"]);
+        assert!(spans("é12/03/2015", true).is_empty());
+    }
+}
