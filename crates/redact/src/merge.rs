@@ -21,11 +21,15 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     out
 }
 
-/// Widens `last` to cover `c`; the higher-priority kind (or, for equal kinds, the longer span)
-/// keeps its identity.
+/// Widens `last` to cover `c`; the higher-priority kind (or, for equal kinds, the longer span, or
+/// a date of birth over an ordinary date) keeps its identity.
 fn absorb(last: &mut Candidate, c: Candidate) {
-    let wins =
-        c.kind.priority() > last.kind.priority() || (c.kind == last.kind && c.end - c.start > last.end - last.start);
+    let longer = c.end - c.start > last.end - last.start;
+    let same_span = c.start == last.start && c.end == last.end;
+    // The same date found as an ordinary date and, elsewhere in the text, as a date of birth is a
+    // date of birth everywhere.
+    let birth = c.key.starts_with("dob:") && !last.key.starts_with("dob:");
+    let wins = c.kind.priority() > last.kind.priority() || (c.kind == last.kind && (longer || (same_span && birth)));
     let (start, end) = (last.start.min(c.start), last.end.max(c.end));
     let role = last.role.or(c.role);
     if wins {

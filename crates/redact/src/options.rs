@@ -64,6 +64,35 @@ pub struct Labels {
     pub custom: String,
 }
 
+impl Labels {
+    /// Every label template.
+    pub(crate) fn all(&self) -> [&str; 21] {
+        [
+            &self.child,
+            &self.mother,
+            &self.father,
+            &self.grandparent,
+            &self.professional,
+            &self.adult,
+            &self.school,
+            &self.nursery,
+            &self.gp_practice,
+            &self.organisation,
+            &self.date_of_birth,
+            &self.date,
+            &self.address,
+            &self.postcode,
+            &self.phone,
+            &self.email,
+            &self.nhs_number,
+            &self.chi_number,
+            &self.ni_number,
+            &self.url,
+            &self.custom,
+        ]
+    }
+}
+
 impl Default for Labels {
     fn default() -> Self {
         let s = |x: &str| x.to_string();

@@ -9,7 +9,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::entity::{Candidate, EntityKind, normalise};
 
-pub(crate) fn find(text: &str, terms: &[String], out: &mut Vec<Candidate>) {
+/// `others` are what the other detectors found: a letter that belongs to one of them does not
+/// glue a term to it ("éAmy" holds the term "é"), because once it is redacted it will not either.
+pub(crate) fn find(text: &str, terms: &[String], others: &[Candidate], out: &mut Vec<Candidate>) {
     let terms: Vec<String> = terms.iter().map(|t| squeeze(t)).filter(|t| !t.is_empty()).collect();
     if terms.is_empty() {
         return;
@@ -20,16 +22,34 @@ pub(crate) fn find(text: &str, terms: &[String], out: &mut Vec<Candidate>) {
     };
     // Match against a copy whose whitespace runs are single spaces, mapping offsets back.
     let (flat, map) = flatten_spaces(text);
-    search(&ac, &flat, &map, text, &terms, out);
+    let mut taken: Vec<(usize, usize)> = others.iter().map(|c| (c.start, c.end)).collect();
+    taken.sort_unstable();
+    search(&ac, &flat, &map, text, &terms, &taken, out);
 }
 
-fn search(ac: &AhoCorasick, flat: &str, map: &[usize], text: &str, terms: &[String], out: &mut Vec<Candidate>) {
+/// Whether byte `at` lies inside one of the sorted spans.
+fn inside(taken: &[(usize, usize)], at: usize) -> bool {
+    let i = taken.partition_point(|&(s, _)| s <= at);
+    taken[..i].iter().rev().take(8).any(|&(s, e)| s <= at && at < e)
+}
+
+fn search(
+    ac: &AhoCorasick,
+    flat: &str,
+    map: &[usize],
+    text: &str,
+    terms: &[String],
+    taken: &[(usize, usize)],
+    out: &mut Vec<Candidate>,
+) {
     for m in ac.find_overlapping_iter(flat) {
         let (s, e) = (m.start(), m.end());
-        if word_before(flat, s) || word_at(flat, e) {
+        let (start, end) = (map[s], map[e]);
+        let glued_before = word_before(flat, s) && !(start > 0 && inside(taken, start - 1));
+        let glued_after = word_at(flat, e) && !inside(taken, end);
+        if glued_before || glued_after {
             continue;
         }
-        let (start, end) = (map[s], map[e]);
         if start < end && text.is_char_boundary(start) && text.is_char_boundary(end) {
             let key = normalise(&terms[m.pattern().as_usize()]);
             out.push(Candidate { kind: EntityKind::Custom, start, end, key, role: None });
@@ -69,12 +89,14 @@ fn flatten_spaces(text: &str) -> (String, Vec<usize>) {
     (flat, map)
 }
 
+// Only letters bind a term to its neighbours: next to digits ("é07700 …") it still stands alone,
+// and must, because once the digits are redacted to "[phone]" it would stand alone anyway.
 fn word_before(s: &str, i: usize) -> bool {
-    s[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+    s[..i].chars().next_back().is_some_and(char::is_alphabetic)
 }
 
 fn word_at(s: &str, i: usize) -> bool {
-    s[i..].chars().next().is_some_and(char::is_alphanumeric)
+    s[i..].chars().next().is_some_and(char::is_alphabetic)
 }
 
 #[cfg(test)]
@@ -84,7 +106,7 @@ mod tests {
     fn found<'t>(text: &'t str, terms: &[&str]) -> Vec<&'t str> {
         let terms: Vec<String> = terms.iter().map(|t| t.to_string()).collect();
         let mut out = Vec::new();
-        find(text, &terms, &mut out);
+        find(text, &terms, &[], &mut out);
         out.iter().map(|c| &text[c.start..c.end]).collect()
     }
 
@@ -102,7 +124,7 @@ mod tests {
     fn the_same_term_has_one_key() {
         let terms = vec!["  Hillview   Estate ".to_string()];
         let mut out = Vec::new();
-        find("Hillview Estate, hillview estate", &terms, &mut out);
+        find("Hillview Estate, hillview estate", &terms, &[], &mut out);
         assert_eq!(out.len(), 2);
         assert!(out.iter().all(|c| c.key == "hillview estate"));
     }

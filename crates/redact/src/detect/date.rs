@@ -386,11 +386,15 @@ fn month_at(bytes: &[u8], i: usize) -> Option<(u32, usize, bool)> {
     Some((m, end, lower))
 }
 
-/// Whether a birth word comes within four words before `start`.
+/// Whether a birth word comes within four words before `start`, on the same line (a birth word
+/// on the line above belongs to another entry of a list or chronology).
 fn is_birth_context(text: &str, start: usize) -> bool {
     let mut from = start.saturating_sub(48);
     while !text.is_char_boundary(from) {
         from += 1;
+    }
+    if let Some(nl) = memchr::memrchr(b'\n', &text.as_bytes()[from..start]) {
+        from += nl + 1;
     }
     let window = text[from..start].to_ascii_lowercase();
     let w = window.as_bytes();
@@ -521,6 +525,14 @@ mod tests {
         assert!(spans("Monday, then Mar and March; Sun 30 Feb; 2015-13-01; v1.12.2015", all).is_empty());
         assert!(spans("Case 2024/1187, ref 12/03/2015/4", all).is_empty());
         assert!(spans("", all).is_empty());
+    }
+
+    #[test]
+    fn birth_words_on_the_line_above_do_not_count() {
+        let text = "Father: date of birth 12/03/1990\n11/1/2023 - visit";
+        let mut out = Vec::new();
+        find(text, false, &mut out);
+        assert_eq!(out.iter().map(|c| &text[c.start..c.end]).collect::<Vec<_>>(), ["12/03/1990"]);
     }
 
     #[test]

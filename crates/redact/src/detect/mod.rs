@@ -33,6 +33,8 @@ pub(crate) fn all(text: &str, options: &Options) -> Vec<Candidate> {
     if options.organisations {
         organisation::find(text, &mut out);
     }
-    custom::find(text, &options.custom_terms, &mut out);
+    let mut custom = Vec::new();
+    custom::find(text, &options.custom_terms, &out, &mut custom);
+    out.append(&mut custom);
     out
 }
