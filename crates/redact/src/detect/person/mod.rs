@@ -274,7 +274,8 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
         if let Some(end) = list_line_ends(text, toks, i) {
             list_until = end;
         }
-        if !t.cap {
+        // Single letters are initials at most (and the letters of labels: "Child B").
+        if !t.cap || t.base_end - t.start == 1 {
             i += 1;
             continue;
         }
@@ -303,7 +304,17 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
             continue;
         }
         if t.all_caps && t.base_end - t.start > 1 || is_not_name(l) || after_saint(text, toks, i) {
-            if relation_before(text, toks, i) && (!is_not_name(l) || is_first(l)) && !dated(text, t) {
+            let first_before_name = is_first(l)
+                && i + 1 < n
+                && joined(text, toks, i)
+                && toks[i + 1].cap
+                && !toks[i + 1].all_caps
+                && !is_not_name(low.at(i + 1))
+                && (!is_ambiguous(low.at(i + 1)) || is_surname(low.at(i + 1)));
+            if (relation_before(text, toks, i) && (!is_not_name(l) || is_first(l)) || first_before_name)
+                && !dated(text, t)
+                && !t.all_caps
+            {
                 name[i] = true;
             }
             i += 1;
@@ -322,7 +333,7 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
         name[i] = if cue || run || (listed && !ambiguous) {
             true
         } else {
-            mid && !place && (ambiguous || t.base_end - t.start > 1)
+            mid && !place && (ambiguous || t.base_end - t.start > 1) && !run_has_not_name(text, toks, low, name, i)
         };
         i += 1;
     }
@@ -340,6 +351,27 @@ fn initial_gap(text: &str, toks: &[Tok], i: usize) -> bool {
 
 fn after_saint(text: &str, toks: &[Tok], i: usize) -> bool {
     i > 0 && word_is(text, &toks[i - 1], &["st", "saint"]) && !text[toks[i - 1].end..toks[i].start].contains('\n')
+}
+
+/// Is word `i` part of a capitalised phrase with a word that is never a name ("Elm Tree Medical
+/// Practice", "Health Visiting Service")? Titles do not count.
+fn run_has_not_name(text: &str, toks: &[Tok], low: &Low, name: &[bool], i: usize) -> bool {
+    let bad = |j: usize| toks[j].cap && !name[j] && is_not_name(low.at(j)) && title_role(toks[j].base(text)).is_none();
+    let mut a = i;
+    while a > 0 && a + 4 > i && toks[a - 1].cap && joined(text, toks, a - 1) {
+        a -= 1;
+        if bad(a) {
+            return true;
+        }
+    }
+    let mut b = i;
+    while b + 1 < toks.len() && b < i + 4 && joined(text, toks, b) && toks[b + 1].cap {
+        b += 1;
+        if bad(b) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Is word `i` in a run of two or more capitalised words, one of them a listed name and none
@@ -385,6 +417,7 @@ fn spread(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
     for (i, t) in toks.iter().enumerate() {
         if !name[i]
             && t.cap
+            && t.base_end - t.start > 1
             && known.contains(low.at(i))
             && !(month(low.at(i)) && dated(text, t))
             && !after_saint(text, toks, i)
@@ -648,7 +681,7 @@ fn keys_and_roles(ms: Vec<Mention>, out: &mut Vec<Candidate>) {
                 };
                 let found = pick(&|k| full_title[k] == Some(title.as_str()))
                     .or_else(|| pick(&|k| full_title[k].is_some_and(|t| title_class(t) == title_class(title))))
-                    .or_else(|| pick(&|k| full_role.get(full[k].as_str()) != Some(&Role::Child)));
+                    .or_else(|| pick(&|k| full_role.get(full[k].as_str()).is_some_and(|r| *r != Role::Child)));
                 if let Some(k) = found {
                     return full[k].clone();
                 }

@@ -132,3 +132,31 @@ fn odd_input_does_not_panic() {
         let _ = people(t);
     }
 }
+
+#[test]
+fn first_names_that_are_also_months_before_a_surname() {
+    assert_eq!(spans("Supervision: Sam Reed with Jan Moss (team manager), 5 June 2025."), ["Sam Reed", "Jan Moss"]);
+    assert_eq!(spans("Seen in June Fenwick's flat."), ["June Fenwick"]);
+}
+
+#[test]
+fn a_title_links_to_the_full_name_with_that_title() {
+    let p =
+        people("Ms Jo Marsh and Mrs Eve Marsh (grandmother) came with Leo Marsh (4). Ms Marsh said Mrs Marsh helps.");
+    let keys: Vec<&str> = p.iter().map(|p| p.1.as_str()).collect();
+    assert_eq!(keys, ["jo marsh", "eve marsh", "leo marsh", "jo marsh", "eve marsh"]);
+    assert_eq!(p[1].2, Some(Role::Grandparent));
+    assert_eq!(p[2].2, Some(Role::Child));
+}
+
+#[test]
+fn a_title_does_not_link_to_a_childs_or_unknown_full_name() {
+    let p = people("Leo Marsh moved to foster care. Family time with Mr Marsh will be supervised.");
+    assert_eq!(p[1].1, "mr marsh");
+}
+
+#[test]
+fn labels_are_not_names() {
+    let s = spans("Her brother Child B (12) and her sister, Child C, and Professional A, social worker.");
+    assert!(s.is_empty(), "{s:?}");
+}
