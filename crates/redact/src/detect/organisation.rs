@@ -5,6 +5,8 @@
 //! A run made only of generic words ("Children's Services", "the Health Visiting Service",
 //! "Primary School") names no particular place and stays: it identifies nobody.
 
+use std::sync::LazyLock;
+
 use crate::entity::{Candidate, EntityKind};
 
 /// Words that end an organisation's name.
@@ -265,8 +267,40 @@ fn words(text: &str) -> Vec<Word> {
     out
 }
 
-fn is(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// FNV-1a, for short words.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Set = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+
+static HEAD_SET: LazyLock<Set> = LazyLock::new(|| HEADS.iter().copied().collect());
+static GENERIC_SET: LazyLock<Set> = LazyLock::new(|| GENERIC.iter().copied().collect());
+static INSIDE_SET: LazyLock<Set> = LazyLock::new(|| INSIDE.iter().copied().collect());
+
+/// Is `word` (any case) in `set`? Words longer than any listed word are not.
+fn is(word: &str, set: &LazyLock<Set>) -> bool {
+    let mut buf = [0u8; 16];
+    if word.len() > buf.len() || !word.is_ascii() {
+        return set.contains(word.to_lowercase().as_str());
+    }
+    for (d, s) in buf.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| set.contains(w))
 }
 
 /// Can the words either side of this gap belong to one name? One space, or " & ", or "St. ".
@@ -288,15 +322,15 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
         let mut distinctive = false;
         loop {
             let w = &text[ws[j].start..ws[j].end];
-            let lower_inside = !ws[j].cap && is(w, INSIDE);
+            let lower_inside = !ws[j].cap && is(w, &INSIDE_SET);
             if !ws[j].cap && !lower_inside {
                 break;
             }
-            if ws[j].cap && is(w, HEADS) && j > i && distinctive {
+            if ws[j].cap && is(w, &HEAD_SET) && j > i && distinctive {
                 // The first head after a distinctive word ends the name ("… Primary School").
                 last_head = Some(j);
                 break;
-            } else if ws[j].cap && !is(w, GENERIC) && w.len() > 1 {
+            } else if ws[j].cap && !is(w, &GENERIC_SET) && w.len() > 1 {
                 distinctive = true;
             }
             if j + 1 >= ws.len() || !tight(&text[ws[j].end..ws[j + 1].start], w) {
@@ -310,7 +344,7 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
             while end + 1 < ws.len()
                 && tight(&text[ws[end].end..ws[end + 1].start], "")
                 && ws[end + 1].cap
-                && is(&text[ws[end + 1].start..ws[end + 1].end], HEADS)
+                && is(&text[ws[end + 1].start..ws[end + 1].end], &HEAD_SET)
             {
                 end += 1;
             }

@@ -24,9 +24,18 @@ mod lists;
 mod tokens;
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
 
 use crate::entity::{Candidate, EntityKind, Role};
 use lists::{Lower, is_ambiguous, is_first, is_not_name, is_surname, surname_shaped, title_role};
+
+const FIRST: u8 = 1;
+const SUR: u8 = 2;
+const AMBIGUOUS: u8 = 4;
+const NOT_NAME: u8 = 8;
+const SHAPED: u8 = 16;
+const TITLE: u8 = 32;
 use tokens::{Tok, tokenize};
 
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
@@ -35,7 +44,9 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
         return;
     }
     let lowers: Vec<Option<Lower>> = toks.iter().map(|t| t.cap.then(|| Lower::new(t.base(text)))).collect();
-    let low = Low(&lowers);
+    let flags: Vec<u8> =
+        toks.iter().zip(&lowers).map(|(t, l)| l.as_ref().map_or(0, |l| classify(l.as_str(), t.base(text)))).collect();
+    let low = Low(&lowers, &flags);
     let mut name = vec![false; toks.len()];
     evidence(text, &toks, &low, &mut name);
     spread(text, &toks, &low, &mut name);
@@ -190,22 +201,29 @@ const SPEECH_WORDS: &[&str] = &[
 const PLACE_WORDS: &[&str] =
     &["in", "at", "from", "to", "near", "into", "via", "of", "the", "a", "an", "st", "saint", "on"];
 
-fn role_of_word(text: &str, t: &Tok) -> Option<Role> {
-    if word_is(text, t, CHILD_WORDS) {
-        Some(Role::Child)
-    } else if word_is(text, t, MOTHER_WORDS) {
-        Some(Role::Mother)
-    } else if word_is(text, t, FATHER_WORDS) {
-        Some(Role::Father)
-    } else if word_is(text, t, GRAND_WORDS) {
-        Some(Role::Grandparent)
-    } else if word_is(text, t, PRO_WORDS) {
-        Some(Role::Professional)
-    } else if word_is(text, t, ADULT_WORDS) {
-        Some(Role::Adult)
-    } else {
-        None
+static ROLE_WORDS: LazyLock<HashMap<&'static str, Role, BuildHasherDefault<lists::Fnv>>> = LazyLock::new(|| {
+    let mut m = HashMap::default();
+    for (words, role) in [
+        (ADULT_WORDS, Role::Adult),
+        (PRO_WORDS, Role::Professional),
+        (GRAND_WORDS, Role::Grandparent),
+        (FATHER_WORDS, Role::Father),
+        (MOTHER_WORDS, Role::Mother),
+        (CHILD_WORDS, Role::Child),
+    ] {
+        for w in words {
+            m.insert(*w, role);
+        }
     }
+    m
+});
+
+fn role_of_word(text: &str, t: &Tok) -> Option<Role> {
+    let w = &text[t.start..t.end];
+    if w.len() > 14 {
+        return None;
+    }
+    ROLE_WORDS.get(Lower::new(w).as_str()).copied()
 }
 
 /// Is there a relationship or naming word right before word `i` ("son Omar", "Gran, Edna")?
@@ -281,7 +299,7 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
         }
         let l = low.at(i);
         // A title and the capitalised words after it.
-        if title_role(t.base(text)).is_some() {
+        if low.is(i, TITLE) {
             let mut j = i + 1;
             while j < n
                 && j <= i + 3
@@ -292,7 +310,7 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
                     joined(text, toks, j - 1) || initial_gap(text, toks, j - 1)
                 })
             {
-                if toks[j].end - toks[j].start == 1 || !is_not_name(low.at(j)) || j > i + 1 {
+                if toks[j].end - toks[j].start == 1 || !low.is(j, NOT_NAME) || j > i + 1 {
                     name[j] = toks[j].end - toks[j].start != 1;
                 }
                 if toks[j].possessive() {
@@ -303,15 +321,15 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
             i += 1;
             continue;
         }
-        if t.all_caps && t.base_end - t.start > 1 || is_not_name(l) || after_saint(text, toks, i) {
-            let first_before_name = is_first(l)
+        if t.all_caps && t.base_end - t.start > 1 || low.is(i, NOT_NAME) || after_saint(text, toks, i) {
+            let first_before_name = low.is(i, FIRST)
                 && i + 1 < n
                 && joined(text, toks, i)
                 && toks[i + 1].cap
                 && !toks[i + 1].all_caps
-                && !is_not_name(low.at(i + 1))
-                && (!is_ambiguous(low.at(i + 1)) || is_surname(low.at(i + 1)));
-            if (relation_before(text, toks, i) && (!is_not_name(l) || is_first(l)) || first_before_name)
+                && !low.is(i + 1, NOT_NAME)
+                && (!low.is(i + 1, AMBIGUOUS) || low.is(i + 1, SUR));
+            if (relation_before(text, toks, i) && (!low.is(i, NOT_NAME) || low.is(i, FIRST)) || first_before_name)
                 && !dated(text, t)
                 && !t.all_caps
             {
@@ -324,10 +342,10 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
             i += 1;
             continue;
         }
-        let listed = is_first(l) || is_surname(l) || surname_shaped(t.base(text));
+        let listed = low.is(i, FIRST | SUR | SHAPED);
         let cue = relation_before(text, toks, i) || cue_after(text, toks, i) || t.start < list_until;
         let run = in_run_with_name(text, toks, low, i);
-        let ambiguous = is_ambiguous(l);
+        let ambiguous = low.is(i, AMBIGUOUS);
         let mid = !t.sent;
         let place = i > 0 && !toks[i - 1].cap && word_is(text, &toks[i - 1], PLACE_WORDS);
         name[i] = if cue || run || (listed && !ambiguous) {
@@ -356,7 +374,7 @@ fn after_saint(text: &str, toks: &[Tok], i: usize) -> bool {
 /// Is word `i` part of a capitalised phrase with a word that is never a name ("Elm Tree Medical
 /// Practice", "Health Visiting Service")? Titles do not count.
 fn run_has_not_name(text: &str, toks: &[Tok], low: &Low, name: &[bool], i: usize) -> bool {
-    let bad = |j: usize| toks[j].cap && !name[j] && is_not_name(low.at(j)) && title_role(toks[j].base(text)).is_none();
+    let bad = |j: usize| toks[j].cap && !name[j] && low.is(j, NOT_NAME) && !low.is(j, TITLE);
     let mut a = i;
     while a > 0 && a + 4 > i && toks[a - 1].cap && joined(text, toks, a - 1) {
         a -= 1;
@@ -377,9 +395,7 @@ fn run_has_not_name(text: &str, toks: &[Tok], low: &Low, name: &[bool], i: usize
 /// Is word `i` in a run of two or more capitalised words, one of them a listed name and none
 /// of them a word that is never a name ("Ruby Lannock", but not "Child Protection Plan")?
 fn in_run_with_name(text: &str, toks: &[Tok], low: &Low, i: usize) -> bool {
-    let ok = |j: usize| {
-        toks[j].cap && !toks[j].all_caps && !is_not_name(low.at(j)) && title_role(toks[j].base(text)).is_none()
-    };
+    let ok = |j: usize| toks[j].cap && !toks[j].all_caps && !low.is(j, NOT_NAME) && !low.is(j, TITLE);
     let mut a = i;
     while a > 0 && a + 3 > i && ok(a - 1) && joined(text, toks, a - 1) {
         a -= 1;
@@ -397,15 +413,13 @@ fn in_run_with_name(text: &str, toks: &[Tok], low: &Low, i: usize) -> bool {
     }
     // Two or three unknown capitalised words together are a name too ("Zula Kertzmann"), unless
     // one of them is an everyday word.
-    (a..=b).any(|j| {
-        let l = low.at(j);
-        (is_first(l) || is_surname(l) || surname_shaped(toks[j].base(text))) && !is_ambiguous(l)
-    }) || (b - a < 3 && (a..=b).all(|j| !is_ambiguous(low.at(j))))
+    (a..=b).any(|j| low.is(j, FIRST | SUR | SHAPED) && !low.is(j, AMBIGUOUS))
+        || (b - a < 3 && (a..=b).all(|j| !low.is(j, AMBIGUOUS)))
 }
 
 /// Every capitalised occurrence of a word known to be a name is a mention.
 fn spread(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
-    let mut known: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut known: lists::FastSet<&str> = lists::FastSet::default();
     for (i, &is) in name.iter().enumerate() {
         if is {
             known.insert(low.at(i));
@@ -428,12 +442,41 @@ fn spread(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
 }
 
 /// The lower-case forms of the capitalised words ("" for the others).
-struct Low<'a>(&'a [Option<Lower>]);
+struct Low<'a>(&'a [Option<Lower>], &'a [u8]);
 
 impl<'a> Low<'a> {
     fn at(&self, i: usize) -> &'a str {
         self.0[i].as_ref().map_or("", Lower::as_str)
     }
+
+    /// Does capitalised word `i` have any of these list flags?
+    fn is(&self, i: usize, flag: u8) -> bool {
+        self.1[i] & flag != 0
+    }
+}
+
+/// The lists a capitalised word is in, looked up once.
+fn classify(lower: &str, word: &str) -> u8 {
+    let mut f = 0;
+    if is_first(lower) {
+        f |= FIRST;
+    }
+    if is_surname(lower) {
+        f |= SUR;
+    }
+    if is_ambiguous(lower) {
+        f |= AMBIGUOUS;
+    }
+    if is_not_name(lower) {
+        f |= NOT_NAME;
+    }
+    if surname_shaped(word) {
+        f |= SHAPED;
+    }
+    if title_role(word).is_some() {
+        f |= TITLE;
+    }
+    f
 }
 
 struct Mention {
@@ -467,10 +510,7 @@ fn mentions(text: &str, toks: &[Tok], low: &Low, name: &[bool], out: &mut Vec<Ca
     let mut i = 0;
     while i < n {
         let t = &toks[i];
-        let titled = title_role(t.base(text)).is_some()
-            && i + 1 < n
-            && title_gap(text, toks, i)
-            && starts_name(text, toks, i + 1, name);
+        let titled = low.is(i, TITLE) && i + 1 < n && title_gap(text, toks, i) && starts_name(text, toks, i + 1, name);
         if !(titled || name[i] || is_initial(text, toks, i, name)) {
             i += 1;
             continue;
