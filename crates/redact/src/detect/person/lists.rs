@@ -4,6 +4,8 @@
 //!   communities, one per line, written from general knowledge.
 //! - `ambiguous.txt`: names that are also everyday words ("Grace", "Will", "Green"); they count
 //!   as names mid-sentence, but at the start of a sentence only with other evidence.
+//! - `english-words.txt`: common English words that open sentences in records; an unknown
+//!   capitalised word at the start of a sentence that is not one of these is taken as a name.
 //! - `not-names.txt`: words that are never a name on their own (days, months, family-role and
 //!   professional words, record headings, nationalities, large places, function words).
 
@@ -43,6 +45,7 @@ fn set(data: &'static str) -> FastSet<Box<str>> {
 static FIRST: LazyLock<FastSet<Box<str>>> = LazyLock::new(|| set(include_str!("../../../data/first-names.txt")));
 static SUR: LazyLock<FastSet<Box<str>>> = LazyLock::new(|| set(include_str!("../../../data/surnames.txt")));
 static AMBIGUOUS: LazyLock<FastSet<Box<str>>> = LazyLock::new(|| set(include_str!("../../../data/ambiguous.txt")));
+static ENGLISH: LazyLock<FastSet<Box<str>>> = LazyLock::new(|| set(include_str!("../../../data/english-words.txt")));
 static NOT_NAMES: LazyLock<FastSet<Box<str>>> = LazyLock::new(|| set(include_str!("../../../data/not-names.txt")));
 
 /// A word lower-cased without allocating for the usual short ASCII word.
@@ -84,6 +87,19 @@ pub(super) fn is_surname(lower: &str) -> bool {
 
 pub(super) fn is_ambiguous(lower: &str) -> bool {
     AMBIGUOUS.contains(lower)
+}
+
+/// A common English word, or shaped like one ("-tion", "-ly", "-ing"): not a name when it
+/// opens a sentence.
+pub(super) fn is_english(lower: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "ly", "ing", "ed", "tion", "sion", "ment", "ness", "ity", "ive", "ous", "ful", "less", "able", "ible", "ance",
+        "ence", "ship", "ism", "ist", "ical", "ional", "ual", "ary", "ory", "ies", "ise", "ize", "ure", "ward",
+        "wards",
+    ];
+    ENGLISH.contains(lower)
+        || NOT_NAMES.contains(lower)
+        || SUFFIXES.iter().any(|s| lower.len() > s.len() + 3 && lower.ends_with(s))
 }
 
 pub(super) fn is_not_name(lower: &str) -> bool {

@@ -36,6 +36,7 @@ const AMBIGUOUS: u8 = 4;
 const NOT_NAME: u8 = 8;
 const SHAPED: u8 = 16;
 const TITLE: u8 = 32;
+const ENGLISH: u8 = 64;
 use tokens::{Tok, tokenize};
 
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
@@ -351,10 +352,22 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
         name[i] = if cue || run || (listed && !ambiguous) {
             true
         } else {
-            mid && !place && (ambiguous || t.base_end - t.start > 1) && !run_has_not_name(text, toks, low, name, i)
+            (mid && !place && (ambiguous || t.base_end - t.start > 1) && !run_has_not_name(text, toks, low, name, i))
+                || opens_with_unknown(text, toks, low, i)
         };
         i += 1;
     }
+}
+
+/// An unknown, un-English capitalised word opening a sentence, followed by a lower-case word:
+/// "Jaxtyn went home." Generated and rare names are often in no list.
+fn opens_with_unknown(text: &str, toks: &[Tok], low: &Low, i: usize) -> bool {
+    let t = &toks[i];
+    t.sent
+        && !t.all_caps
+        && t.base_end - t.start >= 3
+        && !low.is(i, FIRST | SUR | AMBIGUOUS | NOT_NAME | ENGLISH | TITLE)
+        && toks.get(i + 1).is_some_and(|n| !n.cap && (t.possessive() || joined(text, toks, i)))
 }
 
 fn title_gap(text: &str, toks: &[Tok], i: usize) -> bool {
@@ -475,6 +488,9 @@ fn classify(lower: &str, word: &str) -> u8 {
     }
     if title_role(word).is_some() {
         f |= TITLE;
+    }
+    if f & (FIRST | SUR | AMBIGUOUS | NOT_NAME) == 0 && lists::is_english(lower) {
+        f |= ENGLISH;
     }
     f
 }

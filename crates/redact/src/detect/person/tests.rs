@@ -160,3 +160,12 @@ fn labels_are_not_names() {
     let s = spans("Her brother Child B (12) and her sister, Child C, and Professional A, social worker.");
     assert!(s.is_empty(), "{s:?}");
 }
+
+#[test]
+fn unknown_names_opening_a_sentence() {
+    assert_eq!(spans("Jaxtyn went home. Eudora's bag was packed."), ["Jaxtyn", "Eudora"]);
+    // Ordinary openers stay, however rare: suffixes and the English list.
+    assert!(
+        spans("Subsequently she left. Notwithstanding this, we met. Workload was high. Duty staff rang.").is_empty()
+    );
+}
