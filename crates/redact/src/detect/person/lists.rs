@@ -97,9 +97,16 @@ pub(super) fn is_english(lower: &str) -> bool {
         "ence", "ship", "ism", "ist", "ical", "ional", "ual", "ary", "ory", "ies", "ise", "ize", "ure", "ward",
         "wards",
     ];
-    ENGLISH.contains(lower)
-        || NOT_NAMES.contains(lower)
-        || SUFFIXES.iter().any(|s| lower.len() > s.len() + 3 && lower.ends_with(s))
+    const CONTRACTIONS: &[&str] = &["'ll", "'re", "'ve", "'d", "'m", "n't"];
+    let plain = |w: &str| {
+        ENGLISH.contains(w)
+            || NOT_NAMES.contains(w)
+            || SUFFIXES.iter().any(|s| w.len() > s.len() + 3 && w.ends_with(s))
+            || (w.len() > 4 && w.ends_with('s') && ENGLISH.contains(&w[..w.len() - 1]))
+    };
+    plain(lower)
+        || CONTRACTIONS.iter().any(|c| lower.ends_with(c))
+        || (lower.contains('-') && lower.split('-').any(plain))
 }
 
 pub(super) fn is_not_name(lower: &str) -> bool {

@@ -50,6 +50,7 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     let low = Low(&lowers, &flags);
     let mut name = vec![false; toks.len()];
     evidence(text, &toks, &low, &mut name);
+    surname_comma_first(text, &toks, &low, &mut name);
     spread(text, &toks, &low, &mut name);
     mentions(text, &toks, &low, &name, out);
 }
@@ -352,7 +353,9 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
         name[i] = if cue || run || (listed && !ambiguous) {
             true
         } else {
-            (mid && !place && (ambiguous || t.base_end - t.start > 1) && !run_has_not_name(text, toks, low, name, i))
+            (mid && !place
+                && (ambiguous || (t.base_end - t.start > 1 && !low.is(i, ENGLISH)))
+                && !run_has_not_name(text, toks, low, name, i))
                 || opens_with_unknown(text, toks, low, i)
         };
         i += 1;
@@ -368,6 +371,24 @@ fn opens_with_unknown(text: &str, toks: &[Tok], low: &Low, i: usize) -> bool {
         && t.base_end - t.start >= 3
         && !low.is(i, FIRST | SUR | AMBIGUOUS | NOT_NAME | ENGLISH | TITLE)
         && toks.get(i + 1).is_some_and(|n| !n.cap && (t.possessive() || joined(text, toks, i)))
+}
+
+/// "Abernathy, Rilynn": an unknown word opening a line or sentence, then a comma and a name.
+fn surname_comma_first(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
+    for i in 0..toks.len().saturating_sub(1) {
+        let t = &toks[i];
+        if t.sent
+            && t.cap
+            && !name[i]
+            && !t.all_caps
+            && t.base_end - t.start >= 3
+            && !low.is(i, AMBIGUOUS | NOT_NAME | ENGLISH | TITLE)
+            && name[i + 1]
+            && &text[t.end..toks[i + 1].start] == ", "
+        {
+            name[i] = true;
+        }
+    }
 }
 
 fn title_gap(text: &str, toks: &[Tok], i: usize) -> bool {
@@ -387,7 +408,8 @@ fn after_saint(text: &str, toks: &[Tok], i: usize) -> bool {
 /// Is word `i` part of a capitalised phrase with a word that is never a name ("Elm Tree Medical
 /// Practice", "Health Visiting Service")? Titles do not count.
 fn run_has_not_name(text: &str, toks: &[Tok], low: &Low, name: &[bool], i: usize) -> bool {
-    let bad = |j: usize| toks[j].cap && !name[j] && low.is(j, NOT_NAME) && !low.is(j, TITLE);
+    // A word opening the sentence ("Later Amadou came") is not part of the phrase.
+    let bad = |j: usize| toks[j].cap && !toks[j].sent && !name[j] && low.is(j, NOT_NAME) && !low.is(j, TITLE);
     let mut a = i;
     while a > 0 && a + 4 > i && toks[a - 1].cap && joined(text, toks, a - 1) {
         a -= 1;
@@ -427,7 +449,7 @@ fn in_run_with_name(text: &str, toks: &[Tok], low: &Low, i: usize) -> bool {
     // Two or three unknown capitalised words together are a name too ("Zula Kertzmann"), unless
     // one of them is an everyday word.
     (a..=b).any(|j| low.is(j, FIRST | SUR | SHAPED) && !low.is(j, AMBIGUOUS))
-        || (b - a < 3 && (a..=b).all(|j| !low.is(j, AMBIGUOUS)))
+        || (b - a < 3 && (a..=b).all(|j| !low.is(j, AMBIGUOUS | ENGLISH)))
 }
 
 /// Every capitalised occurrence of a word known to be a name is a mention.
