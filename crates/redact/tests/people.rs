@@ -148,3 +148,32 @@ fn redacting_twice_changes_nothing_more() {
         assert_eq!(once, twice);
     }
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn never_panics_and_spans_sit_on_char_boundaries(
+            text in "([A-Z][a-zé]{0,6}|Mr|Ms|Dr|St|son|aged|said|Present:|[ ,.:;()'’\\-\\n0-9]|Zoë|Łukasz|O'|Mc){0,40}"
+        ) {
+            for e in detect(&text, &Options::default()) {
+                prop_assert!(e.start < e.end && e.end <= text.len());
+                prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+            }
+        }
+
+        #[test]
+        fn redacted_text_never_shows_a_hidden_name(
+            first in "(Amy|Omar|Kezia|Jaxtyn|Siobhán|Kwame)",
+            last in "(Smith|O'Neill|Kertzmann|Nowak|MacLeod|Okafor)",
+        ) {
+            let text = format!("Visit to {first} {last} (aged 6). Ms {last} said {first} was well. {first}'s school agreed.");
+            let out = redact(&text, &Options::default()).text;
+            prop_assert!(!out.contains(&first) && !out.contains(&last), "{}", out);
+        }
+    }
+}

@@ -358,10 +358,22 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
             let (start, stop) = (ws[s].start, ws[end].end);
             out.push(Candidate::plain(text, EntityKind::Organisation, start, stop));
             i = end + 1;
+        } else if let Some(end) = saints_name(text, &ws, i, j) {
+            // "St Mary's", "St. Anne's": a church or school even without "School" after it.
+            out.push(Candidate::plain(text, EntityKind::Organisation, ws[i].start, ws[end].end));
+            i = end + 1;
         } else {
             i = j + 1;
         }
     }
+}
+
+/// In the run `i..=j`, "St"/"Saint" then a possessive name: the index of the name word.
+fn saints_name(text: &str, ws: &[Word], i: usize, j: usize) -> Option<usize> {
+    let saint = matches!(&text[ws[i].start..ws[i].end], "St" | "Saint");
+    let name = ws.get(i + 1).filter(|_| i < j && saint)?;
+    let word = &text[name.start..name.end];
+    (name.cap && (word.ends_with("'s") || word.ends_with("’s"))).then_some(i + 1)
 }
 
 #[cfg(test)]
@@ -389,6 +401,7 @@ mod tests {
         );
         assert_eq!(orgs("Ayr United Football Club"), ["Ayr United Football Club"]);
         assert_eq!(orgs("Taylor & Hart Surgery"), ["Taylor & Hart Surgery"]);
+        assert_eq!(orgs("She goes to St Mary's. St. Anne's is near."), ["St Mary's", "St. Anne's"]);
     }
 
     #[test]

@@ -9,6 +9,10 @@
 //!    (recall first: "told me that Jayden"). Words that are never names alone (Mum, Gran,
 //!    Monday, Council, London) need a title or a relationship word before them. Names that are
 //!    also everyday words (Grace, Will, Green) need evidence at the start of a sentence.
+//!    An unknown, un-English word opening a sentence before a lower-case word is a name too
+//!    ("Jaxtyn went home"), as is "Abernathy, Rilynn" and a listed first name in capitals before
+//!    another word in capitals ("PIP QUILL"). `english-words.txt` and common suffixes ("-tion",
+//!    "-ly") keep ordinary capitalised words visible.
 //! 2. **Spreading.** Every capitalised (or all-capitals) occurrence of a word found in pass 1
 //!    is a mention too, wherever it stands.
 //! 3. **Mentions, keys and roles.** Adjacent name words (with a title and initials) make one
@@ -241,11 +245,21 @@ fn relation_before(text: &str, toks: &[Tok], i: usize) -> bool {
     role_of_word(text, p).is_some() || word_is(text, p, NAMING_WORDS)
 }
 
+/// The char boundary at or before byte `i` (or the end of the text).
+fn floor(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// An age or "said" after word `i`: "Braxton (6)", "Nevaeh, aged 4", "Kezia said".
 fn cue_after(text: &str, toks: &[Tok], i: usize) -> bool {
-    let rest = &text[toks[i].end..];
-    let rest = &rest[..rest.len().min(12)];
-    let bytes = rest.as_bytes();
+    let rest = &text.as_bytes()[toks[i].end..];
+    let bytes = &rest[..rest.len().min(12)];
     let skip = bytes.iter().take_while(|&&c| c == b' ' || c == b',' || c == b'(').count();
     let after = &bytes[skip..];
     if skip > 0 && after.first().is_some_and(u8::is_ascii_digit) && (bytes.contains(&b'(') || bytes.contains(&b',')) {
@@ -331,6 +345,22 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
                 && !toks[i + 1].all_caps
                 && !low.is(i + 1, NOT_NAME)
                 && (!low.is(i + 1, AMBIGUOUS) || low.is(i + 1, SUR));
+            // "PIP QUILL" in a heading: a listed first name in capitals before another word in capitals.
+            let caps_name = t.all_caps
+                && t.base_end - t.start >= 3
+                && low.is(i, FIRST)
+                && !low.is(i, NOT_NAME | AMBIGUOUS)
+                && i + 1 < n
+                && toks[i + 1].all_caps
+                && toks[i + 1].base_end - toks[i + 1].start >= 2
+                && joined(text, toks, i)
+                && !low.is(i + 1, NOT_NAME | ENGLISH);
+            if caps_name {
+                name[i] = true;
+                name[i + 1] = true;
+                i += 2;
+                continue;
+            }
             if (relation_before(text, toks, i) && (!low.is(i, NOT_NAME) || low.is(i, FIRST)) || first_before_name)
                 && !dated(text, t)
                 && !t.all_caps
@@ -603,7 +633,7 @@ fn mention_role(text: &str, toks: &[Tok], i: usize, j: usize, title: Option<&str
 
 /// "(34)", ", aged 34": an age of 18 or more right after the name.
 fn adult_age(text: &str, at: usize) -> bool {
-    let rest = &text[at..text.len().min(at + 14)];
+    let rest = &text[at..floor(text, at + 14)];
     let digits: String = rest
         .chars()
         .skip_while(|c| !c.is_ascii_digit() && !c.is_alphabetic() || *c == 'a' || *c == 'g' || *c == 'e' || *c == 'd')
@@ -689,6 +719,7 @@ fn context_role(text: &str, toks: &[Tok], i: usize, j: usize, title: Option<&str
         let clause_start = last.end + skip + 1;
         let clause_len =
             text[clause_start..].find([')', ',', '.', '\n', ';']).unwrap_or(text.len() - clause_start).min(40);
+        let clause_len = floor(text, clause_start + clause_len) - clause_start;
         let clause = text[clause_start..clause_start + clause_len].trim();
         if clause.bytes().next().is_some_and(|c| c.is_ascii_digit())
             || clause.starts_with("aged")

@@ -169,3 +169,8 @@ fn unknown_names_opening_a_sentence() {
         spans("Subsequently she left. Notwithstanding this, we met. Workload was high. Duty staff rang.").is_empty()
     );
 }
+
+#[test]
+fn names_in_capitals() {
+    assert_eq!(spans("CASE SUMMARY: PIP QUILL\nPip is 7. CIN PLAN TEAM"), ["PIP QUILL", "Pip"]);
+}
