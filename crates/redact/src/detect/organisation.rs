@@ -1,5 +1,421 @@
-//! Not written yet: filled in by the de-identification work (issue 3).
+//! Organisations: named schools, nurseries, GP practices, hospitals, churches, clubs and local
+//! services, found as a run of capitalised words ending in a kind-of-place word ("Hillside High
+//! School", "St Mary's RC Primary", "Kilmarnock Academy", "Riverside Family Centre").
+//!
+//! A run made only of generic words ("Children's Services", "the Health Visiting Service",
+//! "Primary School") names no particular place and stays: it identifies nobody.
 
-use crate::entity::Candidate;
+use std::sync::LazyLock;
 
-pub(crate) fn find(_text: &str, _out: &mut Vec<Candidate>) {}
+use crate::entity::{Candidate, EntityKind};
+
+/// Words that end an organisation's name.
+const HEADS: &[&str] = &[
+    "school",
+    "primary",
+    "academy",
+    "nursery",
+    "nurseries",
+    "college",
+    "surgery",
+    "practice",
+    "centre",
+    "center",
+    "hospital",
+    "infirmary",
+    "clinic",
+    "church",
+    "chapel",
+    "mosque",
+    "gurdwara",
+    "temple",
+    "synagogue",
+    "club",
+    "association",
+    "playgroup",
+    "pre-school",
+    "preschool",
+    "service",
+    "project",
+    "trust",
+    "foundation",
+    "partnership",
+    "high",
+    "kindergarten",
+    "montessori",
+    "federation",
+    "institute",
+    "university",
+];
+
+/// Words that say what kind of place it is but not which one.
+const GENERIC: &[&str] = &[
+    "the",
+    "a",
+    "of",
+    "and",
+    "for",
+    "on",
+    "in",
+    "primary",
+    "secondary",
+    "high",
+    "infant",
+    "infants",
+    "junior",
+    "nursery",
+    "medical",
+    "health",
+    "children's",
+    "childrens",
+    "children",
+    "child",
+    "family",
+    "families",
+    "community",
+    "youth",
+    "football",
+    "housing",
+    "sports",
+    "special",
+    "catholic",
+    "rc",
+    "cofe",
+    "c",
+    "e",
+    "grammar",
+    "free",
+    "village",
+    "local",
+    "parish",
+    "school",
+    "schools",
+    "college",
+    "academy",
+    "centre",
+    "center",
+    "practice",
+    "surgery",
+    "hospital",
+    "church",
+    "club",
+    "association",
+    "general",
+    "district",
+    "county",
+    "city",
+    "royal",
+    "university",
+    "day",
+    "early",
+    "years",
+    "learning",
+    "support",
+    "service",
+    "services",
+    "mental",
+    "social",
+    "work",
+    "care",
+    "visiting",
+    "visitor",
+    "visitors",
+    "adult",
+    "adults",
+    "young",
+    "people",
+    "people's",
+    "parents",
+    "parenting",
+    "drug",
+    "alcohol",
+    "substance",
+    "misuse",
+    "domestic",
+    "abuse",
+    "violence",
+    "women's",
+    "men's",
+    "education",
+    "welfare",
+    "police",
+    "probation",
+    "fire",
+    "ambulance",
+    "emergency",
+    "nhs",
+    "national",
+    "trust",
+    "foundation",
+    "project",
+    "partnership",
+    "team",
+    "teams",
+    "unit",
+    "clinic",
+    "dental",
+    "eye",
+    "maternity",
+    "paediatric",
+    "children’s",
+    "people’s",
+    "women’s",
+    "after",
+    "breakfast",
+    "holiday",
+    "homework",
+    "baby",
+    "toddler",
+    "toddlers",
+    "mother",
+    "mothers",
+    "pre-school",
+    "preschool",
+    "playgroup",
+    "kindergarten",
+    "independent",
+    "state",
+    "boarding",
+    "comprehensive",
+    "technical",
+    "further",
+    "higher",
+    "sixth",
+    "form",
+    "secure",
+    "pupil",
+    "referral",
+    "resource",
+    "base",
+    "specialist",
+    "assessment",
+    "treatment",
+    "recovery",
+    "advice",
+    "information",
+    "carers",
+    "carer",
+    "foster",
+    "fostering",
+    "adoption",
+    "leaving",
+    "aftercare",
+    "homeless",
+    "homelessness",
+    "our",
+    "new",
+    "old",
+    "main",
+    "central",
+    "general",
+    "practice's",
+    "school's",
+    "this",
+    "that",
+    "his",
+    "her",
+    "their",
+    "my",
+    "your",
+    "its",
+    "council",
+    "authority",
+    "department",
+    "local",
+    "outreach",
+    "intensive",
+    "early",
+    "help",
+    "targeted",
+    "universal",
+    "specialist",
+    "wellbeing",
+    "counselling",
+    "bereavement",
+    "advocacy",
+];
+
+/// Small words that may sit inside a name ("Academy of St Joseph", "Church of the Nazarene").
+const INSIDE: &[&str] = &["of", "the", "for", "on", "upon", "in", "de", "la", "le"];
+
+struct Word {
+    start: usize,
+    end: usize,
+    cap: bool,
+}
+
+fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !c.is_alphabetic() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if d.is_alphabetic()
+                || ((d == '\'' || d == '’' || d == '-') && text[j + d.len_utf8()..].starts_with(char::is_alphabetic))
+            {
+                end = j + d.len_utf8();
+                it.next();
+            } else {
+                break;
+            }
+        }
+        out.push(Word { start: i, end, cap: c.is_uppercase() });
+    }
+    out
+}
+
+/// FNV-1a, for short words.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Set = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+
+static HEAD_SET: LazyLock<Set> = LazyLock::new(|| HEADS.iter().copied().collect());
+static GENERIC_SET: LazyLock<Set> = LazyLock::new(|| GENERIC.iter().copied().collect());
+static INSIDE_SET: LazyLock<Set> = LazyLock::new(|| INSIDE.iter().copied().collect());
+
+/// Is `word` (any case) in `set`? Words longer than any listed word are not.
+fn is(word: &str, set: &LazyLock<Set>) -> bool {
+    let mut buf = [0u8; 16];
+    if word.len() > buf.len() || !word.is_ascii() {
+        return set.contains(word.to_lowercase().as_str());
+    }
+    for (d, s) in buf.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| set.contains(w))
+}
+
+/// Can the words either side of this gap belong to one name? One space, or " & ", or "St. ".
+fn tight(gap: &str, before: &str) -> bool {
+    gap == " " || gap == " & " || (gap == ". " && matches!(before, "St" | "Dr"))
+}
+
+pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
+    let ws = words(text);
+    let mut i = 0;
+    while i < ws.len() {
+        if !ws[i].cap {
+            i += 1;
+            continue;
+        }
+        // The run of capitalised words (with small inside words) starting here.
+        let mut j = i;
+        let mut last_head: Option<usize> = None;
+        let mut distinctive = false;
+        loop {
+            let w = &text[ws[j].start..ws[j].end];
+            let lower_inside = !ws[j].cap && is(w, &INSIDE_SET);
+            if !ws[j].cap && !lower_inside {
+                break;
+            }
+            if ws[j].cap && is(w, &HEAD_SET) && j > i && distinctive {
+                // The first head after a distinctive word ends the name ("… Primary School").
+                last_head = Some(j);
+                break;
+            } else if ws[j].cap && !is(w, &GENERIC_SET) && w.len() > 1 {
+                distinctive = true;
+            }
+            if j + 1 >= ws.len() || !tight(&text[ws[j].end..ws[j + 1].start], w) {
+                break;
+            }
+            j += 1;
+        }
+        if let Some(h) = last_head {
+            // Extend over a following head ("Primary School", "Medical Practice").
+            let mut end = h;
+            while end + 1 < ws.len()
+                && tight(&text[ws[end].end..ws[end + 1].start], "")
+                && ws[end + 1].cap
+                && is(&text[ws[end + 1].start..ws[end + 1].end], &HEAD_SET)
+            {
+                end += 1;
+            }
+            let mut s = i;
+            while s < end && !ws[s].cap {
+                s += 1;
+            }
+            if text[ws[s].start..ws[s].end].eq_ignore_ascii_case("the") {
+                s += 1;
+            }
+            let (start, stop) = (ws[s].start, ws[end].end);
+            out.push(Candidate::plain(text, EntityKind::Organisation, start, stop));
+            i = end + 1;
+        } else if let Some(end) = saints_name(text, &ws, i, j) {
+            // "St Mary's", "St. Anne's": a church or school even without "School" after it.
+            out.push(Candidate::plain(text, EntityKind::Organisation, ws[i].start, ws[end].end));
+            i = end + 1;
+        } else {
+            i = j + 1;
+        }
+    }
+}
+
+/// In the run `i..=j`, "St"/"Saint" then a possessive name: the index of the name word.
+fn saints_name(text: &str, ws: &[Word], i: usize, j: usize) -> Option<usize> {
+    let saint = matches!(&text[ws[i].start..ws[i].end], "St" | "Saint");
+    let name = ws.get(i + 1).filter(|_| i < j && saint)?;
+    let word = &text[name.start..name.end];
+    (name.cap && (word.ends_with("'s") || word.ends_with("’s"))).then_some(i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn orgs(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        find(text, &mut out);
+        out.iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    #[test]
+    fn named_schools_nurseries_and_practices() {
+        assert_eq!(orgs("held at Hillside High School, 10am"), ["Hillside High School"]);
+        assert_eq!(
+            orgs("She goes to St Mary's RC Primary and Kilmarnock Academy."),
+            ["St Mary's RC Primary", "Kilmarnock Academy"]
+        );
+        assert_eq!(orgs("Little Acorns Nursery called"), ["Little Acorns Nursery"]);
+        assert_eq!(orgs("registered at Elm Tree Medical Practice."), ["Elm Tree Medical Practice"]);
+        assert_eq!(
+            orgs("The Riverside Family Centre and Oakfield Children's Centre"),
+            ["Riverside Family Centre", "Oakfield Children's Centre"]
+        );
+        assert_eq!(orgs("Ayr United Football Club"), ["Ayr United Football Club"]);
+        assert_eq!(orgs("Taylor & Hart Surgery"), ["Taylor & Hart Surgery"]);
+        assert_eq!(orgs("She goes to St Mary's. St. Anne's is near."), ["St Mary's", "St. Anne's"]);
+    }
+
+    #[test]
+    fn generic_services_stay() {
+        assert!(orgs("Children's Services and the Health Visiting Service were told.").is_empty());
+        assert!(orgs("The Primary School and the Family Centre. Health Centre.").is_empty());
+        assert!(orgs("the school nurse, the high school").is_empty());
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for t in ["", "School", "A School", "St. School", "X &", "’", "Zoë Academy", "St. Anne's School"] {
+            let _ = orgs(t);
+        }
+        assert_eq!(orgs("St. Anne's School"), ["St. Anne's School"]);
+    }
+}
