@@ -6,7 +6,6 @@
 //! so the same label. People are left to the person detector, which links first names, surnames
 //! and titles itself; ordinary dates are left alone, since "3 March" twice is not an identifier.
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use std::collections::HashSet;
 
 use crate::entity::{Candidate, EntityKind};
@@ -22,18 +21,18 @@ pub(crate) fn other_mentions(text: &str, found: &[Candidate]) -> Vec<Candidate> 
     if known.is_empty() {
         return Vec::new();
     }
-    let patterns: Vec<&str> = known.iter().map(|c| &text[c.start..c.end]).collect();
-    let Ok(ac) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns) else {
-        return Vec::new();
-    };
+    // A record knows a handful of identifiers: one fast substring scan each is cheaper than
+    // building an automaton for every record. Overlaps among the results are merged later.
     let mut out = Vec::new();
-    for m in ac.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
-        let glued = text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
-            || text[end..].chars().next().is_some_and(char::is_alphanumeric);
-        if !glued {
-            let source = known[m.pattern().as_usize()];
-            out.push(Candidate { start, end, ..source.clone() });
+    for source in known {
+        let needle = &text[source.start..source.end];
+        for start in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {
+            let end = start + needle.len();
+            let glued = text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
+                || text[end..].chars().next().is_some_and(char::is_alphanumeric);
+            if !glued {
+                out.push(Candidate { start, end, ..source.clone() });
+            }
         }
     }
     out
