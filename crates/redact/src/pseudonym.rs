@@ -17,17 +17,14 @@ pub(crate) fn assign(text: &str, candidates: Vec<Candidate>, options: &Options) 
             roles.entry(c.key.as_str()).or_insert(role);
         }
     }
-    let roles: HashMap<String, Role> = roles.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    candidates
-        .into_iter()
-        .map(|c| {
-            let original = &text[c.start..c.end];
-            let role = if c.kind == EntityKind::Person { roles.get(&c.key).copied().or(c.role) } else { None };
-            let replacement =
-                if options.mask { mask(original) } else { book.label(&c, role, original, &options.labels) };
-            Entity { kind: c.kind, start: c.start, end: c.end, text: original.to_string(), replacement, role }
-        })
-        .collect()
+    let mut out = Vec::with_capacity(candidates.len());
+    for c in &candidates {
+        let original = &text[c.start..c.end];
+        let role = if c.kind == EntityKind::Person { roles.get(c.key.as_str()).copied().or(c.role) } else { None };
+        let replacement = if options.mask { mask(original) } else { book.label(c, role, original, &options.labels) };
+        out.push(Entity { kind: c.kind, start: c.start, end: c.end, text: original.to_string(), replacement, role });
+    }
+    out
 }
 
 /// Replaces every character except line breaks with █, keeping the length in characters.
@@ -35,25 +32,25 @@ fn mask(original: &str) -> String {
     original.chars().map(|c| if c == '\n' || c == '\r' { c } else { '█' }).collect()
 }
 
-/// The labels handed out so far, by label template and identity key.
+/// The labels handed out so far, by label template and identity key, borrowing both.
 #[derive(Default)]
-struct LabelBook {
+struct LabelBook<'a> {
     /// (template, key) → label already given.
-    given: HashMap<(String, String), String>,
+    given: HashMap<(&'a str, &'a str), String>,
     /// template → how many different identities have used it.
-    used: HashMap<String, usize>,
+    used: HashMap<&'a str, usize>,
 }
 
-impl LabelBook {
-    fn label(&mut self, c: &Candidate, role: Option<Role>, original: &str, labels: &Labels) -> String {
-        let template = template(c, role, original, labels).to_string();
-        if let Some(label) = self.given.get(&(template.clone(), c.key.clone())) {
+impl<'a> LabelBook<'a> {
+    fn label(&mut self, c: &'a Candidate, role: Option<Role>, original: &str, labels: &'a Labels) -> String {
+        let template = template(c, role, original, labels);
+        if let Some(label) = self.given.get(&(template, c.key.as_str())) {
             return label.clone();
         }
-        let n = self.used.entry(template.clone()).or_insert(0);
+        let n = self.used.entry(template).or_insert(0);
         *n += 1;
-        let label = fill(&template, *n, is_person_template(c.kind));
-        self.given.insert((template, c.key.clone()), label.clone());
+        let label = fill(template, *n, is_person_template(c.kind));
+        self.given.insert((template, c.key.as_str()), label.clone());
         label
     }
 }
