@@ -245,24 +245,35 @@ struct Word {
 }
 
 fn words(text: &str) -> Vec<Word> {
+    let bytes = text.as_bytes();
+    // The character at `i` and its length, without decoding ASCII.
+    let char_at = |i: usize| -> (char, usize) {
+        match bytes[i] {
+            b if b < 0x80 => (char::from(b), 1),
+            _ => text[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
+        }
+    };
     let mut out = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, n) = char_at(i);
         if !c.is_alphabetic() {
+            i += n;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
+        let start = i;
+        i += n;
+        while i < bytes.len() {
+            let (d, m) = char_at(i);
             if d.is_alphabetic()
-                || ((d == '\'' || d == '’' || d == '-') && text[j + d.len_utf8()..].starts_with(char::is_alphabetic))
+                || ((d == '\'' || d == '’' || d == '-') && text[i + m..].starts_with(char::is_alphabetic))
             {
-                end = j + d.len_utf8();
-                it.next();
+                i += m;
             } else {
                 break;
             }
         }
-        out.push(Word { start: i, end, cap: c.is_uppercase() });
+        out.push(Word { start, end: i, cap: c.is_uppercase() });
     }
     out
 }
