@@ -17,6 +17,9 @@ struct Compiled {
     /// The distinct fixed prefixes of the templates; pattern `i` begins every template in
     /// `templates[i]`.
     automaton: Option<AhoCorasick>,
+    /// No occurrence of a prefix can overlap another occurrence (true of the default labels), so
+    /// a leftmost, non-overlapping search (which can skip ahead quickly) finds every occurrence.
+    overlap_free: bool,
     /// For each pattern, its templates: the suffix after `{}` if the template has one, and
     /// whether the template ends with `]` (a bracketed label needs no word boundary after it).
     templates: Vec<Vec<(Option<String>, bool)>>,
@@ -43,13 +46,24 @@ impl Compiled {
                 }
             }
         }
-        let automaton = if prefixes.is_empty() {
-            None
-        } else {
-            AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&prefixes).ok()
-        };
-        Compiled { automaton, templates }
+        let overlap_free = overlap_free(&prefixes);
+        let kind = if overlap_free { MatchKind::LeftmostFirst } else { MatchKind::Standard };
+        let automaton =
+            if prefixes.is_empty() { None } else { AhoCorasickBuilder::new().match_kind(kind).build(&prefixes).ok() };
+        Compiled { automaton, overlap_free, templates }
     }
+}
+
+/// Whether no two occurrences of these patterns (the same one or two different ones) can
+/// overlap: no pattern holds another, and no proper suffix of one begins another.
+fn overlap_free(patterns: &[String]) -> bool {
+    patterns.iter().all(|p| {
+        patterns.iter().all(|q| {
+            let holds = !std::ptr::eq(p, q) && p.contains(q.as_str());
+            let suffix_begins = (1..p.len()).any(|k| p.is_char_boundary(k) && q.starts_with(&p[k..]));
+            !holds && !suffix_begins
+        })
+    })
 }
 
 static DEFAULT: LazyLock<(Labels, Compiled)> = LazyLock::new(|| {
@@ -88,7 +102,9 @@ fn occurrences_with(text: &str, compiled: &Compiled) -> Vec<(usize, usize)> {
         // Each template's prefix is searched as `str::match_indices` would: an occurrence that
         // overlaps the previous occurrence of the same prefix is skipped.
         let mut next_from = vec![0usize; compiled.templates.len()];
-        for m in ac.find_overlapping_iter(text) {
+        let matches: Box<dyn Iterator<Item = aho_corasick::Match>> =
+            if compiled.overlap_free { Box::new(ac.find_iter(text)) } else { Box::new(ac.find_overlapping_iter(text)) };
+        for m in matches {
             let p = m.pattern().as_usize();
             let at = m.start();
             if at < next_from[p] {
@@ -251,6 +267,15 @@ mod tests {
                 assert_eq!(occurrences(t, &labels), reference(t, &labels), "{t}");
             }
         }
+    }
+
+    #[test]
+    fn default_prefixes_never_overlap() {
+        assert!(DEFAULT.1.overlap_free);
+        assert!(!overlap_free(&["**".into()]));
+        assert!(!overlap_free(&["ab".into(), "bc".into()]));
+        assert!(!overlap_free(&["abc".into(), "b".into()]));
+        assert!(overlap_free(&["ab".into(), "cd".into()]));
     }
 
     #[test]
