@@ -25,13 +25,21 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
         while end < bytes.len() && is_url_byte(bytes[end]) {
             end += 1;
         }
-        if let Some((s, e)) = url_in(&bytes[start..end]) {
+        if could_be_url(&bytes[start..end])
+            && let Some((s, e)) = url_in(&bytes[start..end])
+        {
             let (s, e) = (start + s, start + e);
             let key = text[s..e].to_ascii_lowercase();
             out.push(Candidate { kind: EntityKind::Url, start: s, end: e, key, role: None });
         }
         from = end;
     }
+}
+
+/// A cheap necessary condition for [`url_in`]: a scheme has ":/", `www.` and every domain a dot
+/// followed by a letter or digit. Most runs that reach here are words ending a sentence.
+fn could_be_url(run: &[u8]) -> bool {
+    run.windows(2).any(|w| (w[0] == b'.' && w[1].is_ascii_alphanumeric()) || (w[0] == b':' && w[1] == b'/'))
 }
 
 fn is_url_byte(b: u8) -> bool {
