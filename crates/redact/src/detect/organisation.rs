@@ -296,22 +296,23 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type Set = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+/// Lowercase words, as bytes so that a word lowercased into a buffer needs no UTF-8 check.
+type Set = std::collections::HashSet<&'static [u8], std::hash::BuildHasherDefault<Fnv>>;
 
-static HEAD_SET: LazyLock<Set> = LazyLock::new(|| HEADS.iter().copied().collect());
-static GENERIC_SET: LazyLock<Set> = LazyLock::new(|| GENERIC.iter().copied().collect());
-static INSIDE_SET: LazyLock<Set> = LazyLock::new(|| INSIDE.iter().copied().collect());
+static HEAD_SET: LazyLock<Set> = LazyLock::new(|| HEADS.iter().map(|w| w.as_bytes()).collect());
+static GENERIC_SET: LazyLock<Set> = LazyLock::new(|| GENERIC.iter().map(|w| w.as_bytes()).collect());
+static INSIDE_SET: LazyLock<Set> = LazyLock::new(|| INSIDE.iter().map(|w| w.as_bytes()).collect());
 
 /// Is `word` (any case) in `set`? Words longer than any listed word are not.
 fn is(word: &str, set: &LazyLock<Set>) -> bool {
     let mut buf = [0u8; 16];
     if word.len() > buf.len() || !word.is_ascii() {
-        return set.contains(word.to_lowercase().as_str());
+        return set.contains(word.to_lowercase().as_bytes());
     }
     for (d, s) in buf.iter_mut().zip(word.bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| set.contains(w))
+    set.contains(&buf[..word.len()])
 }
 
 /// Can the words either side of this gap belong to one name? One space, or " & ", or "St. ".
