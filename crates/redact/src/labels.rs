@@ -127,7 +127,12 @@ fn occurrences_with(text: &str, compiled: &Compiled) -> Vec<(usize, usize)> {
                     // "Mother", "[address]": optionally " 2", " 3" for later identities.
                     None => numbered_end(text, after),
                 };
-                if !text[end..].chars().next().is_some_and(char::is_alphanumeric) || *bracketed {
+                // "Adult B1": a letter mark cannot run on into digits, so a label written straight
+                // before a number ("Yusuf1" → "Adult B1") is still a label.
+                let letters_then_digit = suffix.as_ref().is_some_and(|r| r.is_empty())
+                    && text.as_bytes()[end - 1].is_ascii_uppercase()
+                    && text.as_bytes().get(end).is_some_and(u8::is_ascii_digit);
+                if !text[end..].chars().next().is_some_and(char::is_alphanumeric) || *bracketed || letters_then_digit {
                     out.push((at, end));
                 }
             }
@@ -196,6 +201,7 @@ mod tests {
     #[test]
     fn a_label_straight_after_a_digit_is_a_label() {
         assert_eq!(found("0Adult D and 2Mother"), ["Adult D", "Mother"]);
+        assert_eq!(found("Adult B1 2Adult C, School 1st"), ["Adult B", "Adult C"]);
         assert!(found("GrandMother xChild A").is_empty());
     }
 
@@ -227,7 +233,13 @@ mod tests {
                     },
                     None => numbered_end(text, after),
                 };
-                if !text[end..].chars().next().is_some_and(char::is_alphanumeric) || template.ends_with(']') {
+                let letters_then_digit = suffix == Some("")
+                    && text.as_bytes()[end - 1].is_ascii_uppercase()
+                    && text.as_bytes().get(end).is_some_and(u8::is_ascii_digit);
+                if !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+                    || template.ends_with(']')
+                    || letters_then_digit
+                {
                     out.push((at, end));
                 }
             }
@@ -252,7 +264,7 @@ mod tests {
 
     #[test]
     fn the_automaton_agrees_with_one_search_per_template() {
-        let text = "Child A, Child AB and Child 1x. ****** **x Mother 2 [address] 3[date] ██ x███ Adult ZAdult B                     Grandparent[date of birth] School 12 GP practice 3. █";
+        let text = "Child A, Child AB and Child 1x. Child B12 Adult Ba2 ****** **x Mother 2 [address] 3[date] ██ x███ Adult ZAdult B                     Grandparent[date of birth] School 12 GP practice 3. █";
         let odd = Labels {
             mother: "**".into(),
             father: "**".into(),

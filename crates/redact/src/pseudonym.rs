@@ -30,6 +30,7 @@ type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Turns merged candidates into entities with their replacements.
 pub(crate) fn assign(text: &str, candidates: Vec<Candidate>, options: &Options) -> Vec<Entity> {
+    let candidates = births_everywhere(candidates);
     let mut book = LabelBook::default();
     // A person's role may only be stated at a later mention ("Amy ... her daughter Amy"): take the
     // first role any mention gives, for every mention.
@@ -47,6 +48,26 @@ pub(crate) fn assign(text: &str, candidates: Vec<Candidate>, options: &Options) 
         out.push(Entity { kind: c.kind, start: c.start, end: c.end, text: original.to_string(), replacement, role });
     }
     out
+}
+
+/// A date that is a date of birth somewhere in the record is one everywhere: an ordinary date
+/// ("date:…") with the same date as a date of birth ("dob:…") takes the birth key, so the same
+/// text is never labelled two ways.
+fn births_everywhere(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let is_date = |c: &Candidate, prefix: &str| c.kind == EntityKind::Date && c.key.starts_with(prefix);
+    if !candidates.iter().any(|c| is_date(c, "date:")) || !candidates.iter().any(|c| is_date(c, "dob:")) {
+        return candidates;
+    }
+    let births: std::collections::HashSet<String> =
+        candidates.iter().filter(|c| is_date(c, "dob:")).map(|c| c.key["dob:".len()..].to_string()).collect();
+    for c in candidates.iter_mut().filter(|c| c.kind == EntityKind::Date) {
+        if let Some(date) = c.key.strip_prefix("date:")
+            && births.contains(date)
+        {
+            c.key = format!("dob:{date}");
+        }
+    }
+    candidates
 }
 
 /// Replaces every character except line breaks with █, keeping the length in characters.
@@ -162,6 +183,17 @@ mod tests {
         let e = assign(text, cands, &Options::default());
         let labels: Vec<&str> = e.iter().map(|e| e.replacement.as_str()).collect();
         assert_eq!(labels, ["Child A", "Adult A", "Child A", "Adult A"]);
+    }
+
+    #[test]
+    fn a_date_of_birth_anywhere_is_one_everywhere() {
+        let date =
+            |key: &str, start| Candidate { kind: EntityKind::Date, start, end: start + 2, key: key.into(), role: None };
+        let text = "12 x 12 y 13";
+        let cands = vec![date("date:2016-05-04", 0), date("dob:2016-05-04", 5), date("date:2017-01-01", 10)];
+        let e = assign(text, cands, &Options { all_dates: true, ..Options::default() });
+        let labels: Vec<&str> = e.iter().map(|e| e.replacement.as_str()).collect();
+        assert_eq!(labels, ["[date of birth]", "[date of birth]", "[date]"]);
     }
 
     #[test]
