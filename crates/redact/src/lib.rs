@@ -90,7 +90,7 @@ fn candidates_outside_labels(text: &str, options: &Options) -> Vec<entity::Candi
 }
 
 fn assign(text: &str, candidates: &[entity::Candidate], options: &Options) -> Vec<Entity> {
-    pseudonym::assign(text, merge::merge(candidates.to_vec()), options)
+    pseudonym::assign(text, merge::merged(candidates), options)
 }
 
 /// The text with each entity replaced.

@@ -8,14 +8,20 @@
 use crate::entity::Candidate;
 
 /// Sorts candidates and merges overlapping ones.
-pub(crate) fn merge(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.retain(|c| c.start < c.end);
-    candidates.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
-    for c in candidates {
+#[cfg(test)]
+pub(crate) fn merge(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    merged(&candidates)
+}
+
+/// Sorts candidates and merges overlapping ones, cloning only what it keeps.
+pub(crate) fn merged(candidates: &[Candidate]) -> Vec<Candidate> {
+    let mut sorted: Vec<&Candidate> = candidates.iter().filter(|c| c.start < c.end).collect();
+    sorted.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<Candidate> = Vec::with_capacity(sorted.len());
+    for c in sorted {
         match out.last_mut() {
             Some(last) if c.start < last.end => absorb(last, c),
-            _ => out.push(c),
+            _ => out.push(c.clone()),
         }
     }
     out
@@ -23,7 +29,7 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 
 /// Widens `last` to cover `c`; the higher-priority kind (or, for equal kinds, the longer span, or
 /// a date of birth over an ordinary date) keeps its identity.
-fn absorb(last: &mut Candidate, c: Candidate) {
+fn absorb(last: &mut Candidate, c: &Candidate) {
     let longer = c.end - c.start > last.end - last.start;
     let same_span = c.start == last.start && c.end == last.end;
     // The same date found as an ordinary date and, elsewhere in the text, as a date of birth is a
@@ -33,7 +39,7 @@ fn absorb(last: &mut Candidate, c: Candidate) {
     let (start, end) = (last.start.min(c.start), last.end.max(c.end));
     let role = last.role.or(c.role);
     if wins {
-        *last = c;
+        *last = c.clone();
     }
     last.start = start;
     last.end = end;

@@ -1,33 +1,73 @@
 //! Consistent labels: the same person, place or number gets the same replacement throughout a
 //! document, and people's labels say their role where the text does ("Child A", "Mother").
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::entity::{Candidate, Entity, EntityKind, Role};
 use crate::options::{Labels, Options};
 
+/// FNV-1a: keys here are short strings from one document, so a fast hash beats SipHash and
+/// flooding is not a concern.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+
 /// Turns merged candidates into entities with their replacements.
 pub(crate) fn assign(text: &str, candidates: Vec<Candidate>, options: &Options) -> Vec<Entity> {
+    let candidates = births_everywhere(candidates);
     let mut book = LabelBook::default();
     // A person's role may only be stated at a later mention ("Amy ... her daughter Amy"): take the
     // first role any mention gives, for every mention.
-    let mut roles: HashMap<&str, Role> = HashMap::new();
+    let mut roles: HashMap<&str, Role> = HashMap::default();
     for c in candidates.iter().filter(|c| c.kind == EntityKind::Person) {
         if let Some(role) = c.role {
             roles.entry(c.key.as_str()).or_insert(role);
         }
     }
-    let roles: HashMap<String, Role> = roles.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let mut out = Vec::with_capacity(candidates.len());
+    for c in &candidates {
+        let original = &text[c.start..c.end];
+        let role = if c.kind == EntityKind::Person { roles.get(c.key.as_str()).copied().or(c.role) } else { None };
+        let replacement = if options.mask { mask(original) } else { book.label(c, role, original, &options.labels) };
+        out.push(Entity { kind: c.kind, start: c.start, end: c.end, text: original.to_string(), replacement, role });
+    }
+    out
+}
+
+/// A date that is a date of birth somewhere in the record is one everywhere: an ordinary date
+/// ("date:…") with the same date as a date of birth ("dob:…") takes the birth key, so the same
+/// text is never labelled two ways.
+fn births_everywhere(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let is_date = |c: &Candidate, prefix: &str| c.kind == EntityKind::Date && c.key.starts_with(prefix);
+    if !candidates.iter().any(|c| is_date(c, "date:")) || !candidates.iter().any(|c| is_date(c, "dob:")) {
+        return candidates;
+    }
+    let births: std::collections::HashSet<String> =
+        candidates.iter().filter(|c| is_date(c, "dob:")).map(|c| c.key["dob:".len()..].to_string()).collect();
+    for c in candidates.iter_mut().filter(|c| c.kind == EntityKind::Date) {
+        if let Some(date) = c.key.strip_prefix("date:")
+            && births.contains(date)
+        {
+            c.key = format!("dob:{date}");
+        }
+    }
     candidates
-        .into_iter()
-        .map(|c| {
-            let original = &text[c.start..c.end];
-            let role = if c.kind == EntityKind::Person { roles.get(&c.key).copied().or(c.role) } else { None };
-            let replacement =
-                if options.mask { mask(original) } else { book.label(&c, role, original, &options.labels) };
-            Entity { kind: c.kind, start: c.start, end: c.end, text: original.to_string(), replacement, role }
-        })
-        .collect()
 }
 
 /// Replaces every character except line breaks with █, keeping the length in characters.
@@ -35,25 +75,25 @@ fn mask(original: &str) -> String {
     original.chars().map(|c| if c == '\n' || c == '\r' { c } else { '█' }).collect()
 }
 
-/// The labels handed out so far, by label template and identity key.
+/// The labels handed out so far, by label template and identity key, borrowing both.
 #[derive(Default)]
-struct LabelBook {
+struct LabelBook<'a> {
     /// (template, key) → label already given.
-    given: HashMap<(String, String), String>,
+    given: HashMap<(&'a str, &'a str), String>,
     /// template → how many different identities have used it.
-    used: HashMap<String, usize>,
+    used: HashMap<&'a str, usize>,
 }
 
-impl LabelBook {
-    fn label(&mut self, c: &Candidate, role: Option<Role>, original: &str, labels: &Labels) -> String {
-        let template = template(c, role, original, labels).to_string();
-        if let Some(label) = self.given.get(&(template.clone(), c.key.clone())) {
+impl<'a> LabelBook<'a> {
+    fn label(&mut self, c: &'a Candidate, role: Option<Role>, original: &str, labels: &'a Labels) -> String {
+        let template = template(c, role, original, labels);
+        if let Some(label) = self.given.get(&(template, c.key.as_str())) {
             return label.clone();
         }
-        let n = self.used.entry(template.clone()).or_insert(0);
+        let n = self.used.entry(template).or_insert(0);
         *n += 1;
-        let label = fill(&template, *n, is_person_template(c.kind));
-        self.given.insert((template, c.key.clone()), label.clone());
+        let label = fill(template, *n, is_person_template(c.kind));
+        self.given.insert((template, c.key.as_str()), label.clone());
         label
     }
 }
@@ -143,6 +183,17 @@ mod tests {
         let e = assign(text, cands, &Options::default());
         let labels: Vec<&str> = e.iter().map(|e| e.replacement.as_str()).collect();
         assert_eq!(labels, ["Child A", "Adult A", "Child A", "Adult A"]);
+    }
+
+    #[test]
+    fn a_date_of_birth_anywhere_is_one_everywhere() {
+        let date =
+            |key: &str, start| Candidate { kind: EntityKind::Date, start, end: start + 2, key: key.into(), role: None };
+        let text = "12 x 12 y 13";
+        let cands = vec![date("date:2016-05-04", 0), date("dob:2016-05-04", 5), date("date:2017-01-01", 10)];
+        let e = assign(text, cands, &Options { all_dates: true, ..Options::default() });
+        let labels: Vec<&str> = e.iter().map(|e| e.replacement.as_str()).collect();
+        assert_eq!(labels, ["[date of birth]", "[date of birth]", "[date]"]);
     }
 
     #[test]

@@ -5,6 +5,9 @@
 //! term match any run of spaces, tabs, line breaks or non-breaking spaces in the text. The key
 //! is the normalised term, so every mention gets one label.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::entity::{Candidate, EntityKind, normalise};
@@ -12,19 +15,54 @@ use crate::entity::{Candidate, EntityKind, normalise};
 /// `others` are what the other detectors found: a letter that belongs to one of them does not
 /// glue a term to it ("éAmy" holds the term "é"), because once it is redacted it will not either.
 pub(crate) fn find(text: &str, terms: &[String], others: &[Candidate], out: &mut Vec<Candidate>) {
-    let terms: Vec<String> = terms.iter().map(|t| squeeze(t)).filter(|t| !t.is_empty()).collect();
     if terms.is_empty() {
         return;
     }
-    let Ok(ac) = AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&terms)
-    else {
+    let Some(compiled) = compiled(terms) else {
         return;
     };
+    let (terms, ac) = &*compiled;
     // Match against a copy whose whitespace runs are single spaces, mapping offsets back.
     let (flat, map) = flatten_spaces(text);
     let mut taken: Vec<(usize, usize)> = others.iter().map(|c| (c.start, c.end)).collect();
     taken.sort_unstable();
-    search(&ac, &flat, &map, text, &terms, &taken, out);
+    search(ac, &flat, &map, text, terms, &taken, out);
+}
+
+/// The squeezed terms and their automaton, or `None` if no term is left.
+type Compiled = (Vec<String>, AhoCorasick);
+
+/// A raw term list and what it compiled to.
+type Cached = (Vec<String>, Option<Rc<Compiled>>);
+
+thread_local! {
+    /// The last term list seen on this thread, compiled: a batch redacts many records with one
+    /// list, and building the automaton costs more than searching a record.
+    static LAST: RefCell<Option<Cached>> = const { RefCell::new(None) };
+}
+
+fn compiled(terms: &[String]) -> Option<Rc<Compiled>> {
+    LAST.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if let Some((raw, compiled)) = &*cell
+            && raw.as_slice() == terms
+        {
+            return compiled.clone();
+        }
+        let compiled = compile(terms).map(Rc::new);
+        *cell = Some((terms.to_vec(), compiled.clone()));
+        compiled
+    })
+}
+
+fn compile(terms: &[String]) -> Option<Compiled> {
+    let terms: Vec<String> = terms.iter().map(|t| squeeze(t)).filter(|t| !t.is_empty()).collect();
+    if terms.is_empty() {
+        return None;
+    }
+    let ac =
+        AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&terms).ok()?;
+    Some((terms, ac))
 }
 
 /// Whether byte `at` lies inside one of the sorted spans.

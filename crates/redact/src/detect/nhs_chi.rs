@@ -28,10 +28,13 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
-        let (digits, end, groups) = read_number(bytes, i);
+        let number = read_number(bytes, i);
+        let end = number.end;
         let next_ok = !bytes.get(end).is_some_and(|b| b.is_ascii_alphanumeric());
-        if next_ok && let Some(kind) = classify(text, i, &digits, &groups) {
-            out.push(Candidate { kind, start: i, end, key: digits, role: None });
+        // The digits are ASCII, so always a str.
+        let digits = std::str::from_utf8(&number.digits[..number.len]).unwrap_or_default();
+        if next_ok && let Some(kind) = classify(text, i, digits, &number.groups[..number.group_count]) {
+            out.push(Candidate { kind, start: i, end, key: digits.to_string(), role: None });
             i = end;
             continue;
         }
@@ -41,21 +44,30 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Up to 12 digits read in up to four groups, without allocating.
+struct Number {
+    digits: [u8; 12],
+    len: usize,
+    groups: [usize; 4],
+    group_count: usize,
+    end: usize,
+}
+
 /// Reads up to 11 digits in groups joined by one space, hyphen or non-breaking space.
-fn read_number(bytes: &[u8], start: usize) -> (String, usize, Vec<usize>) {
-    let mut digits = String::with_capacity(11);
-    let mut groups = Vec::with_capacity(4);
+fn read_number(bytes: &[u8], start: usize) -> Number {
+    let mut n = Number { digits: [0; 12], len: 0, groups: [0; 4], group_count: 0, end: start };
     let mut i = start;
-    let mut end = start;
     loop {
         let g = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() && digits.len() < 12 {
-            digits.push(bytes[i] as char);
+        while i < bytes.len() && bytes[i].is_ascii_digit() && n.len < 12 {
+            n.digits[n.len] = bytes[i];
+            n.len += 1;
             i += 1;
         }
-        groups.push(i - g);
-        end = end.max(i);
-        if digits.len() >= 11 || groups.len() >= 4 {
+        n.groups[n.group_count] = i - g;
+        n.group_count += 1;
+        n.end = n.end.max(i);
+        if n.len >= 11 || n.group_count >= 4 {
             break;
         }
         let sep = match bytes.get(i) {
@@ -68,7 +80,7 @@ fn read_number(bytes: &[u8], start: usize) -> (String, usize, Vec<usize>) {
         }
         i += sep;
     }
-    (digits, end, groups)
+    n
 }
 
 fn classify(text: &str, start: usize, digits: &str, groups: &[usize]) -> Option<EntityKind> {

@@ -14,10 +14,12 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i + 8 <= bytes.len() {
-        let starts = bytes[i].is_ascii_alphabetic()
+        // Cheapest tests first: a digit (or a space and a digit) after two letters is rare.
+        let third = bytes[i + 2];
+        let starts = (third.is_ascii_digit() || (third == b' ' && bytes[i + 3].is_ascii_digit()))
             && bytes[i + 1].is_ascii_alphabetic()
-            && !super::postcode::word_before(text, i)
-            && (bytes[i + 2].is_ascii_digit() || bytes[i + 2] == b' ');
+            && bytes[i].is_ascii_alphabetic()
+            && !super::postcode::word_before(text, i);
         if starts && let Some((end, key)) = number_at(text, i) {
             out.push(Candidate { kind: EntityKind::NiNumber, start: i, end, key, role: None });
             i = end;

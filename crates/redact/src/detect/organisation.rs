@@ -245,24 +245,35 @@ struct Word {
 }
 
 fn words(text: &str) -> Vec<Word> {
+    let bytes = text.as_bytes();
+    // The character at `i` and its length, without decoding ASCII.
+    let char_at = |i: usize| -> (char, usize) {
+        match bytes[i] {
+            b if b < 0x80 => (char::from(b), 1),
+            _ => text[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
+        }
+    };
     let mut out = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, n) = char_at(i);
         if !c.is_alphabetic() {
+            i += n;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
+        let start = i;
+        i += n;
+        while i < bytes.len() {
+            let (d, m) = char_at(i);
             if d.is_alphabetic()
-                || ((d == '\'' || d == '’' || d == '-') && text[j + d.len_utf8()..].starts_with(char::is_alphabetic))
+                || ((d == '\'' || d == '’' || d == '-') && text[i + m..].starts_with(char::is_alphabetic))
             {
-                end = j + d.len_utf8();
-                it.next();
+                i += m;
             } else {
                 break;
             }
         }
-        out.push(Word { start: i, end, cap: c.is_uppercase() });
+        out.push(Word { start, end: i, cap: c.is_uppercase() });
     }
     out
 }
@@ -285,22 +296,23 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type Set = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+/// Lowercase words, as bytes so that a word lowercased into a buffer needs no UTF-8 check.
+type Set = std::collections::HashSet<&'static [u8], std::hash::BuildHasherDefault<Fnv>>;
 
-static HEAD_SET: LazyLock<Set> = LazyLock::new(|| HEADS.iter().copied().collect());
-static GENERIC_SET: LazyLock<Set> = LazyLock::new(|| GENERIC.iter().copied().collect());
-static INSIDE_SET: LazyLock<Set> = LazyLock::new(|| INSIDE.iter().copied().collect());
+static HEAD_SET: LazyLock<Set> = LazyLock::new(|| HEADS.iter().map(|w| w.as_bytes()).collect());
+static GENERIC_SET: LazyLock<Set> = LazyLock::new(|| GENERIC.iter().map(|w| w.as_bytes()).collect());
+static INSIDE_SET: LazyLock<Set> = LazyLock::new(|| INSIDE.iter().map(|w| w.as_bytes()).collect());
 
 /// Is `word` (any case) in `set`? Words longer than any listed word are not.
 fn is(word: &str, set: &LazyLock<Set>) -> bool {
     let mut buf = [0u8; 16];
     if word.len() > buf.len() || !word.is_ascii() {
-        return set.contains(word.to_lowercase().as_str());
+        return set.contains(word.to_lowercase().as_bytes());
     }
     for (d, s) in buf.iter_mut().zip(word.bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| set.contains(w))
+    set.contains(&buf[..word.len()])
 }
 
 /// Can the words either side of this gap belong to one name? One space, or " & ", or "St. ".

@@ -12,22 +12,34 @@ const BARE_TLDS: [&str; 8] = ["com", "org", "net", "uk", "io", "info", "scot", "
 
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !is_url_byte(bytes[i]) {
-            i += 1;
-            continue;
+    // Only a run holding a '.' or a ':' can be a web address (a scheme needs "://", anything else
+    // a dot), so runs are found around those bytes instead of reading every word.
+    let mut from = 0;
+    while let Some(p) = memchr::memchr2(b'.', b':', &bytes[from..]) {
+        let at = from + p;
+        let mut start = at;
+        while start > from && is_url_byte(bytes[start - 1]) {
+            start -= 1;
         }
-        let start = i;
-        while i < bytes.len() && is_url_byte(bytes[i]) {
-            i += 1;
+        let mut end = at + 1;
+        while end < bytes.len() && is_url_byte(bytes[end]) {
+            end += 1;
         }
-        if let Some((s, e)) = url_in(&bytes[start..i]) {
+        if could_be_url(&bytes[start..end])
+            && let Some((s, e)) = url_in(&bytes[start..end])
+        {
             let (s, e) = (start + s, start + e);
             let key = text[s..e].to_ascii_lowercase();
             out.push(Candidate { kind: EntityKind::Url, start: s, end: e, key, role: None });
         }
+        from = end;
     }
+}
+
+/// A cheap necessary condition for [`url_in`]: a scheme has ":/", `www.` and every domain a dot
+/// followed by a letter or digit. Most runs that reach here are words ending a sentence.
+fn could_be_url(run: &[u8]) -> bool {
+    run.windows(2).any(|w| (w[0] == b'.' && w[1].is_ascii_alphanumeric()) || (w[0] == b':' && w[1] == b'/'))
 }
 
 fn is_url_byte(b: u8) -> bool {
@@ -143,6 +155,12 @@ mod tests {
         assert_eq!(urls("facebook.com/amy.k.99; tiktok.com/@amyk"), ["facebook.com/amy.k.99", "tiktok.com/@amyk"]);
         assert_eq!(urls("Try family-help.co.uk."), ["family-help.co.uk"]);
         assert_eq!(urls("photos.example.gallery/2024/x"), ["photos.example.gallery/2024/x"]);
+    }
+
+    #[test]
+    fn runs_are_whole_words_around_dots_and_colons() {
+        assert_eq!(urls("a.b x:y http://h xhttp://h (http://h) example.org"), ["http://h", "http://h", "example.org"]);
+        assert_eq!(urls("é.org http://a.b.c.org.\nwww.x.org"), ["http://a.b.c.org", "www.x.org"]);
     }
 
     #[test]
