@@ -27,36 +27,42 @@
 mod lists;
 mod tokens;
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use crate::entity::{Candidate, EntityKind, Role};
-use lists::{Lower, is_ambiguous, is_first, is_not_name, is_surname, surname_shaped, title_role};
-
-const FIRST: u8 = 1;
-const SUR: u8 = 2;
-const AMBIGUOUS: u8 = 4;
-const NOT_NAME: u8 = 8;
-const SHAPED: u8 = 16;
-const TITLE: u8 = 32;
-const ENGLISH: u8 = 64;
+use lists::{
+    AMBIGUOUS, ENGLISH, FIRST, FastMap, NEVER, NOT_NAME, SHAPED, STREET, SUFFIX, SUR, TITLE, is_particle,
+    surname_shaped, title_role,
+};
 use tokens::{Tok, tokenize};
 
+/// A lower-case name particle ("van", "de", "bin"), or a capitalised one opening a sentence.
+const PARTICLE: u16 = 1 << 12;
+/// A capitalised particle in mid-sentence ("Da Silva").
+const CAP_PARTICLE: u16 = 1 << 13;
+
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
-    let toks = tokenize(text);
+    // No capital letter, no name.
+    if !text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0xC0) {
+        return;
+    }
+    let mut toks = tokenize(text);
     if toks.is_empty() {
         return;
     }
-    let lowers: Vec<Option<Lower>> = toks.iter().map(|t| t.cap.then(|| Lower::new(t.base(text)))).collect();
-    let flags: Vec<u8> =
-        toks.iter().zip(&lowers).map(|(t, l)| l.as_ref().map_or(0, |l| classify(l.as_str(), t.base(text)))).collect();
-    let low = Low(&lowers, &flags);
+    let low = Low::new(text, &toks);
+    after_labels(text, &mut toks, &low);
     let mut name = vec![false; toks.len()];
+    // `pair[i]`: words `i` and `i + 1` are one name across a comma ("GÜNTHER, Alycia").
+    let mut pair = vec![false; toks.len()];
     evidence(text, &toks, &low, &mut name);
     surname_comma_first(text, &toks, &low, &mut name);
+    caps_surname_first(text, &toks, &low, &mut name, &mut pair);
     spread(text, &toks, &low, &mut name);
-    mentions(text, &toks, &low, &name, out);
+    neighbours(text, &toks, &low, &mut name);
+    spread(text, &toks, &low, &mut name);
+    particles(text, &toks, &low, &mut name);
+    mentions(text, &toks, &low, &name, &pair, out);
 }
 
 /// Is the gap between words `i` and `i + 1` plain spaces (no punctuation, no line break)?
@@ -207,8 +213,11 @@ const SPEECH_WORDS: &[&str] = &[
 const PLACE_WORDS: &[&str] =
     &["in", "at", "from", "to", "near", "into", "via", "of", "the", "a", "an", "st", "saint", "on"];
 
-static ROLE_WORDS: LazyLock<HashMap<&'static str, Role, BuildHasherDefault<lists::Fnv>>> = LazyLock::new(|| {
-    let mut m = HashMap::default();
+/// Every relationship and role word, for the lexicon's [`lists::NEVER`] flag.
+const ROLE_LIST: [&[&str]; 6] = [ADULT_WORDS, PRO_WORDS, GRAND_WORDS, FATHER_WORDS, MOTHER_WORDS, CHILD_WORDS];
+
+static ROLE_WORDS: LazyLock<FastMap<&'static str, Role>> = LazyLock::new(|| {
+    let mut m = FastMap::default();
     for (words, role) in [
         (ADULT_WORDS, Role::Adult),
         (PRO_WORDS, Role::Professional),
@@ -226,10 +235,157 @@ static ROLE_WORDS: LazyLock<HashMap<&'static str, Role, BuildHasherDefault<lists
 
 fn role_of_word(text: &str, t: &Tok) -> Option<Role> {
     let w = &text[t.start..t.end];
-    if w.len() > 14 {
+    if w.len() > 16 {
         return None;
     }
-    ROLE_WORDS.get(Lower::new(w).as_str()).copied()
+    if !w.is_ascii() {
+        return w.to_lowercase().starts_with("fianc").then_some(Role::Adult);
+    }
+    // Lower-cased on the stack: no allocation per word.
+    let mut buf = [0u8; 16];
+    let b = &mut buf[..w.len()];
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
+    ROLE_WORDS.get(std::str::from_utf8(b).ok()?).copied()
+}
+
+/// Things a person has: "Jesus's mobile", "Hope's mum".
+const POSSESSIONS: &[&str] = &[
+    "mobile",
+    "phone",
+    "number",
+    "email",
+    "address",
+    "mum",
+    "dad",
+    "mother",
+    "father",
+    "partner",
+    "school",
+    "nursery",
+    "teacher",
+    "bedroom",
+    "room",
+    "brother",
+    "sister",
+    "friend",
+    "gran",
+    "nan",
+    "grandmother",
+    "grandfather",
+    "siblings",
+    "parents",
+    "children",
+    "son",
+    "daughter",
+    "baby",
+    "behaviour",
+    "health",
+    "needs",
+    "views",
+    "wishes",
+    "account",
+    "birthday",
+    "bike",
+    "coat",
+    "bag",
+    "weight",
+    "immunisations",
+    "attendance",
+    "home",
+    "house",
+    "flat",
+    "car",
+    "dog",
+    "social",
+    "solicitor",
+    "care",
+    "key",
+];
+
+/// What a person does as the subject of a sentence: "Jesus has posted", "Brain told me".
+const DOES: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "explained",
+    "reported",
+    "stated",
+    "asked",
+    "disclosed",
+    "shared",
+    "replied",
+    "agreed",
+    "confirmed",
+    "described",
+    "mentioned",
+    "added",
+    "posted",
+    "texted",
+    "messaged",
+    "phoned",
+    "rang",
+    "called",
+    "emailed",
+    "shouted",
+    "admitted",
+    "denied",
+    "refused",
+    "cried",
+    "lives",
+    "plays",
+    "attends",
+];
+
+/// Strong signs that a word which is usually not a name is one here: a relationship word before
+/// it ("Mother, Jesus Bergmann"), a possession after it ("Jesus's mobile"), or something only a
+/// person does after it ("Jesus has posted", "Brain said").
+fn used_as_name(text: &str, toks: &[Tok], low: &Low, i: usize) -> bool {
+    let t = &toks[i];
+    if low.is(i, NEVER) || t.all_caps || t.base_end - t.start < 2 || low.plural(i) {
+        return false;
+    }
+    // "Mother, Jesus Bergmann", "her son German"; not "Social Worker, Health Visitor".
+    if relation_before(text, toks, i) {
+        let p = &toks[i - 1];
+        let full =
+            i + 1 < toks.len() && toks[i + 1].cap && joined(text, toks, i) && !low.is(i + 1, NEVER | NOT_NAME | STREET);
+        let family = text[p.end..t.start] == *" " && role_of_word(text, p).is_some_and(|r| r != Role::Professional);
+        if full || family {
+            return true;
+        }
+    }
+    let Some(n) = toks.get(i + 1) else { return false };
+    let gap = &text[t.end..n.start];
+    if n.cap || gap.len() > 1 || gap.bytes().any(|c| c != b' ') {
+        return false;
+    }
+    // "the Council's phone", "our Family's needs" are not people.
+    let determined = i > 0
+        && !toks[i - 1].cap
+        && word_is(text, &toks[i - 1], &["the", "a", "an", "this", "that", "our", "their", "his", "her", "my", "your"]);
+    if t.possessive() {
+        return !determined && word_is(text, n, POSSESSIONS);
+    }
+    if determined {
+        return false;
+    }
+    if word_is(text, n, DOES) {
+        return true;
+    }
+    // "Brain is 19".
+    let rest = &text.as_bytes()[n.end..];
+    if word_is(text, n, &["is", "was", "aged", "turns", "turned"])
+        && rest.first() == Some(&b' ')
+        && rest.get(1).is_some_and(u8::is_ascii_digit)
+    {
+        return true;
+    }
+    word_is(text, n, &["has", "had", "is", "was"])
+        && toks.get(i + 2).is_some_and(|m| {
+            !m.cap && text[n.end..m.start] == *" " && word_is(text, m, DOES) && text[m.end..].starts_with([' ', '.'])
+        })
 }
 
 /// Is there a relationship or naming word right before word `i` ("son Omar", "Gran, Edna")?
@@ -316,6 +472,15 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
         let l = low.at(i);
         // A title and the capitalised words after it.
         if low.is(i, TITLE) {
+            // "Ms van der Meulen", "Dr de Boer".
+            if i + 1 < n
+                && title_gap(text, toks, i)
+                && let Some(k) = particle_run(text, toks, low, i + 1)
+            {
+                name[i + 1..=k].fill(true);
+                i = k + 1;
+                continue;
+            }
             let mut j = i + 1;
             while j < n
                 && j <= i + 3
@@ -326,9 +491,19 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
                     joined(text, toks, j - 1) || initial_gap(text, toks, j - 1)
                 })
             {
-                if toks[j].end - toks[j].start == 1 || !low.is(j, NOT_NAME) || j > i + 1 {
-                    name[j] = toks[j].end - toks[j].start != 1;
+                // A title makes the next capitalised word a name whatever it is ("Dr Wales", "PC
+                // Every"), except one of our own labels ("Professional A"); the words after it only
+                // if they could be names ("Dr Hayes Surgery").
+                let word = toks[j].end - toks[j].start != 1;
+                let stop = if j == i + 1 {
+                    low.is(j, NEVER) && labelled(text, toks, j)
+                } else {
+                    low.is(j, NOT_NAME | STREET | NEVER) && !name[j]
+                };
+                if stop {
+                    break;
                 }
+                name[j] = name[j] || word;
                 if toks[j].possessive() {
                     break;
                 }
@@ -361,7 +536,9 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
                 i += 2;
                 continue;
             }
-            if (relation_before(text, toks, i) && (!low.is(i, NOT_NAME) || low.is(i, FIRST)) || first_before_name)
+            if (relation_before(text, toks, i) && (!low.is(i, NOT_NAME) || low.is(i, FIRST))
+                || first_before_name
+                || used_as_name(text, toks, low, i))
                 && !dated(text, t)
                 && !t.all_caps
             {
@@ -375,19 +552,26 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
             continue;
         }
         let listed = low.is(i, FIRST | SUR | SHAPED);
-        let cue = relation_before(text, toks, i) || cue_after(text, toks, i) || t.start < list_until;
+        let cue = !low.is(i, NEVER)
+            && (relation_before(text, toks, i)
+                || cue_after(text, toks, i)
+                || t.start < list_until
+                || used_as_name(text, toks, low, i));
         let run = in_run_with_name(text, toks, low, i);
         let ambiguous = low.is(i, AMBIGUOUS);
         let mid = !t.sent;
         let place = i > 0 && !toks[i - 1].cap && word_is(text, &toks[i - 1], PLACE_WORDS);
-        name[i] = if cue || run || (listed && !ambiguous) {
-            true
-        } else {
-            (mid && !place
-                && (ambiguous || (t.base_end - t.start > 1 && !low.is(i, ENGLISH)))
-                && !run_has_not_name(text, toks, low, name, i))
-                || opens_with_unknown(text, toks, low, i)
-        };
+        // `name[i]` may already hold: a title before it made it a name.
+        name[i] = name[i]
+            || if cue || run || (listed && !ambiguous) {
+                true
+            } else {
+                (mid && !place
+                    && (ambiguous
+                        || (t.base_end - t.start > 1 && (!low.is(i, ENGLISH) || low.is(i, SUFFIX) && t.possessive())))
+                    && !run_has_not_name(text, toks, low, name, i))
+                    || opens_with_unknown(text, toks, low, i)
+            };
         i += 1;
     }
 }
@@ -400,7 +584,9 @@ fn opens_with_unknown(text: &str, toks: &[Tok], low: &Low, i: usize) -> bool {
         && !t.all_caps
         && t.base_end - t.start >= 3
         && !low.is(i, FIRST | SUR | AMBIGUOUS | NOT_NAME | ENGLISH | TITLE)
-        && toks.get(i + 1).is_some_and(|n| !n.cap && (t.possessive() || joined(text, toks, i)))
+        && toks.get(i + 1).is_some_and(|n| {
+            !n.cap && (t.possessive() || joined(text, toks, i) || matches!(&text[t.end..n.start], "' " | "’ "))
+        })
 }
 
 /// "Abernathy, Rilynn": an unknown word opening a line or sentence, then a comma and a name.
@@ -435,11 +621,19 @@ fn after_saint(text: &str, toks: &[Tok], i: usize) -> bool {
     i > 0 && word_is(text, &toks[i - 1], &["st", "saint"]) && !text[toks[i - 1].end..toks[i].start].contains('\n')
 }
 
-/// Is word `i` part of a capitalised phrase with a word that is never a name ("Elm Tree Medical
-/// Practice", "Health Visiting Service")? Titles do not count.
+/// Is word `i` part of a capitalised phrase with a word that is never a person ("Elm Tree Medical
+/// Practice", "Health Visiting Service")? Titles do not count, nor words that are only usually not
+/// names ("Marjon Wales").
 fn run_has_not_name(text: &str, toks: &[Tok], low: &Low, name: &[bool], i: usize) -> bool {
     // A word opening the sentence ("Later Amadou came") is not part of the phrase.
-    let bad = |j: usize| toks[j].cap && !toks[j].sent && !name[j] && low.is(j, NOT_NAME) && !low.is(j, TITLE);
+    let bad = |j: usize| {
+        toks[j].cap
+            && !toks[j].sent
+            && !name[j]
+            && low.is(j, NEVER | STREET)
+            && !low.is(j, TITLE)
+            && toks[j].end - toks[j].start > 1
+    };
     let mut a = i;
     while a > 0 && a + 4 > i && toks[a - 1].cap && joined(text, toks, a - 1) {
         a -= 1;
@@ -478,15 +672,18 @@ fn in_run_with_name(text: &str, toks: &[Tok], low: &Low, i: usize) -> bool {
     }
     // Two or three unknown capitalised words together are a name too ("Zula Kertzmann"), unless
     // one of them is an everyday word.
+    // A word English only by its ending ("Ankunding") may be one of them, with a plainer one.
     (a..=b).any(|j| low.is(j, FIRST | SUR | SHAPED) && !low.is(j, AMBIGUOUS))
-        || (b - a < 3 && (a..=b).all(|j| !low.is(j, AMBIGUOUS | ENGLISH)))
+        || (b - a < 3
+            && (a..=b).all(|j| !low.is(j, AMBIGUOUS) && (!low.is(j, ENGLISH) || low.is(j, SUFFIX)))
+            && (a..=b).any(|j| !low.is(j, ENGLISH)))
 }
 
 /// Every capitalised occurrence of a word known to be a name is a mention.
 fn spread(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
     let mut known: lists::FastSet<&str> = lists::FastSet::default();
     for (i, &is) in name.iter().enumerate() {
-        if is {
+        if is && toks[i].cap {
             known.insert(low.at(i));
         }
     }
@@ -506,45 +703,214 @@ fn spread(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
     }
 }
 
-/// The lower-case forms of the capitalised words ("" for the others).
-struct Low<'a>(&'a [Option<Lower>], &'a [u8]);
+/// The lower-case forms of the capitalised words (and of particles) in one buffer, and the lists
+/// each is in: one allocation for the text, one lookup per word.
+struct Low {
+    lower: String,
+    spans: Vec<(u32, u32)>,
+    flags: Vec<u16>,
+}
 
-impl<'a> Low<'a> {
-    fn at(&self, i: usize) -> &'a str {
-        self.0[i].as_ref().map_or("", Lower::as_str)
+impl Low {
+    fn new(text: &str, toks: &[Tok]) -> Low {
+        let mut low = Low {
+            lower: String::with_capacity(text.len() / 4),
+            spans: Vec::with_capacity(toks.len()),
+            flags: Vec::with_capacity(toks.len()),
+        };
+        for t in toks {
+            let word = t.base(text);
+            let start = low.lower.len();
+            let mut f = 0;
+            if t.cap {
+                lists::push_lower(word, &mut low.lower);
+                f = lists::lookup(&low.lower[start..]);
+                if surname_shaped(word) {
+                    f |= SHAPED;
+                }
+                if title_role(word).is_some() {
+                    f |= TITLE;
+                }
+                if t.sent && is_particle(&low.lower[start..]) {
+                    f |= PARTICLE;
+                }
+            } else if word.len() <= 5 && is_particle(word) {
+                low.lower.push_str(word);
+                f = PARTICLE;
+            }
+            if t.cap && !t.sent && is_particle(&low.lower[start..]) {
+                // "Jonathan Da Silva": only after a name (see `particles`).
+                f |= PARTICLE | CAP_PARTICLE;
+            }
+            low.spans.push((start as u32, low.lower.len() as u32));
+            low.flags.push(f);
+        }
+        low
+    }
+
+    fn at(&self, i: usize) -> &str {
+        let (a, b) = self.spans[i];
+        &self.lower[a as usize..b as usize]
     }
 
     /// Does capitalised word `i` have any of these list flags?
-    fn is(&self, i: usize, flag: u8) -> bool {
-        self.1[i] & flag != 0
+    fn is(&self, i: usize, flag: u16) -> bool {
+        self.flags[i] & flag != 0
+    }
+
+    /// A plural of a listed English word ("Teachers", "Officers").
+    fn plural(&self, i: usize) -> bool {
+        let w = self.at(i);
+        w.len() > 3 && w.ends_with('s') && lists::lookup(&w[..w.len() - 1]) & ENGLISH != 0
     }
 }
 
-/// The lists a capitalised word is in, looked up once.
-fn classify(lower: &str, word: &str) -> u8 {
-    let mut f = 0;
-    if is_first(lower) {
-        f |= FIRST;
+/// A full stop after one of our own labels ("Adult A. Postcode …") ends the sentence, though one
+/// after an initial ("J. Smith") does not.
+fn after_labels(text: &str, toks: &mut [Tok], low: &Low) {
+    for i in 2..toks.len() {
+        let (label, letter) = (&toks[i - 2], &toks[i - 1]);
+        if !toks[i].sent
+            && letter.end - letter.start == 1
+            && letter.cap
+            && low.is(i - 2, NEVER | NOT_NAME)
+            && !low.is(i - 2, TITLE)
+            && text[label.end..letter.start] == *" "
+            && text[letter.end..toks[i].start].starts_with('.')
+        {
+            toks[i].sent = true;
+        }
     }
-    if is_surname(lower) {
-        f |= SUR;
+}
+
+/// Is word `j` followed by a single capital or a number, as in our own labels ("Child A",
+/// "School 1")?
+fn labelled(text: &str, toks: &[Tok], j: usize) -> bool {
+    let rest = &text.as_bytes()[toks[j].end..];
+    rest.first() == Some(&b' ')
+        && rest.get(1).is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && !rest.get(2).is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// Particles from word `i` ("van der", "de", "bin"), then a capitalised word: the index of that
+/// word.
+fn particle_run(text: &str, toks: &[Tok], low: &Low, i: usize) -> Option<usize> {
+    let mut j = i;
+    while j < toks.len() && j < i + 3 && low.is(j, PARTICLE) && j + 1 < toks.len() && joined(text, toks, j) {
+        j += 1;
     }
-    if is_ambiguous(lower) {
-        f |= AMBIGUOUS;
+    let k = &toks[j];
+    (j > i && j < toks.len() && k.cap && !low.is(j, PARTICLE) && k.base_end - k.start > 1 && !k.all_caps).then_some(j)
+}
+
+/// Surnames with particles: "Elif van den Brink", "Ms de Groot", "according to da Silva". The
+/// particles join the name before them, and the capitalised word after them is a name when it
+/// could be one.
+fn particles(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
+    let mut i = 0;
+    while i < toks.len() {
+        if !low.is(i, PARTICLE) {
+            i += 1;
+            continue;
+        }
+        let Some(k) = particle_run(text, toks, low, i) else {
+            i += 1;
+            continue;
+        };
+        let after_name = i > 0 && joined(text, toks, i - 1) && (name[i - 1] || low.is(i - 1, TITLE));
+        let plausible = !low.is(k, NOT_NAME | STREET | NEVER) && (!low.is(k, ENGLISH) || low.is(k, SUFFIX));
+        if low.is(i, CAP_PARTICLE) && !after_name {
+            i += 1;
+            continue;
+        }
+        if name[k] || after_name || plausible {
+            name[i..=k].fill(true);
+        }
+        i = k + 1;
     }
-    if is_not_name(lower) {
-        f |= NOT_NAME;
+}
+
+/// "GÜNTHER, Alycia" on a "Child:" line: a surname in capitals, a comma, and a first name ending
+/// the line (or a listed one) are one person.
+fn caps_surname_first(text: &str, toks: &[Tok], low: &Low, name: &mut [bool], pair: &mut [bool]) {
+    for i in 0..toks.len().saturating_sub(1) {
+        let (t, u) = (&toks[i], &toks[i + 1]);
+        if !(t.all_caps && t.sent && t.base_end - t.start >= 2 && u.cap && !u.all_caps) {
+            continue;
+        }
+        if &text[t.end..u.start] != ", " || low.is(i, TITLE | NEVER) || low.is(i + 1, NEVER) {
+            continue;
+        }
+        let rest = &text[u.end..];
+        let line_ends = rest[..rest.find('\n').unwrap_or(rest.len())].trim_matches([' ', '.', ';']).is_empty();
+        if line_ends || low.is(i + 1, FIRST) || name[i + 1] {
+            name[i] = true;
+            name[i + 1] = true;
+            pair[i] = true;
+        }
     }
-    if surname_shaped(word) {
-        f |= SHAPED;
+}
+
+/// Words next to a name that belong to it: a name that is also a word before a name ("Royal
+/// Maddox", "Bill Kunze"), a word English only by its ending ("Siegfried Bartell", "Marylise
+/// Botsford"), and a surname that is also a word after a listed first name ("Paula Jesus",
+/// "Andrew Wales").
+fn neighbours(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
+    let n = toks.len();
+    let word = |j: usize| toks[j].cap && !toks[j].all_caps && toks[j].base_end - toks[j].start > 1;
+    for i in 0..n.saturating_sub(1) {
+        if !(name[i] && !name[i + 1] && word(i) && word(i + 1) && joined(text, toks, i)) {
+            continue;
+        }
+        let last = !(i + 2 < n && toks[i + 2].cap && joined(text, toks, i + 1));
+        // A listed first name, or an unknown word found as a name ("Marjon Wales").
+        let first = low.is(i, FIRST) && !low.is(i, AMBIGUOUS | NOT_NAME)
+            || !low.is(i, FIRST | SUR | AMBIGUOUS | NOT_NAME | ENGLISH | TITLE | PARTICLE);
+        if low.is(i + 1, SUFFIX)
+            || (first
+                && last
+                && !low.is(i + 1, NEVER | STREET | TITLE)
+                && !day_or_month(low.at(i + 1))
+                && !low.plural(i + 1))
+        {
+            name[i + 1] = true;
+        }
     }
-    if title_role(word).is_some() {
-        f |= TITLE;
+    for i in (0..n.saturating_sub(1)).rev() {
+        if !(name[i + 1] && !name[i] && word(i) && word(i + 1) && joined(text, toks, i)) {
+            continue;
+        }
+        let modal = toks[i].sent && matches!(low.at(i), "will" | "may" | "can" | "did" | "does" | "should" | "would");
+        let unknown = !low.is(i, FIRST | SUR | AMBIGUOUS | NOT_NAME | ENGLISH | TITLE | PARTICLE | STREET);
+        if (low.is(i, AMBIGUOUS) && !low.is(i, NEVER) && !modal) || low.is(i, SUFFIX) || unknown {
+            name[i] = true;
+        }
     }
-    if f & (FIRST | SUR | AMBIGUOUS | NOT_NAME) == 0 && lists::is_english(lower) {
-        f |= ENGLISH;
-    }
-    f
+}
+
+fn day_or_month(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
 }
 
 struct Mention {
@@ -564,7 +930,8 @@ fn is_initial(text: &str, toks: &[Tok], i: usize, name: &[bool]) -> bool {
     let gap = &text[t.end..toks[i + 1].start];
     let dotted = gap.starts_with('.');
     let w = &text[t.start..t.end];
-    if (w == "I" || w == "A") && !dotted {
+    // "I" is never an initial without a stop; "A" is one mid-sentence ("Seen by A Hopkinson").
+    if (w == "I" || (w == "A" && t.sent)) && !dotted {
         return false;
     }
     gap.len() <= 2
@@ -572,7 +939,7 @@ fn is_initial(text: &str, toks: &[Tok], i: usize, name: &[bool]) -> bool {
         && (name[i + 1] || is_initial(text, toks, i + 1, name) && i + 2 < toks.len())
 }
 
-fn mentions(text: &str, toks: &[Tok], low: &Low, name: &[bool], out: &mut Vec<Candidate>) {
+fn mentions(text: &str, toks: &[Tok], low: &Low, name: &[bool], pair: &[bool], out: &mut Vec<Candidate>) {
     let n = toks.len();
     let mut ms: Vec<Mention> = Vec::new();
     let mut i = 0;
@@ -592,6 +959,8 @@ fn mentions(text: &str, toks: &[Tok], low: &Low, name: &[bool], out: &mut Vec<Ca
             j += 1;
         }
         let mut end;
+        // Words before a comma pair ("GÜNTHER, Alycia") go last in the key: "alycia günther".
+        let mut surname_first = 0;
         loop {
             if name[j] {
                 words.push(low.at(j).to_string());
@@ -602,11 +971,14 @@ fn mentions(text: &str, toks: &[Tok], low: &Low, name: &[bool], out: &mut Vec<Ca
             }
             let next_ok = (name[j + 1] && (joined(text, toks, j) || is_initial(text, toks, j, name)))
                 || (is_initial(text, toks, j + 1, name) && (joined(text, toks, j) || initial_gap(text, toks, j)));
-            if !next_ok {
+            if pair[j] && surname_first == 0 {
+                surname_first = words.len();
+            } else if !next_ok {
                 break;
             }
             j += 1;
         }
+        words.rotate_left(surname_first);
         if !words.is_empty() {
             let role = mention_role(text, toks, i, j, title.as_deref());
             ms.push(Mention { start, end, words, title, role });
@@ -743,10 +1115,10 @@ fn context_role(text: &str, toks: &[Tok], i: usize, j: usize, title: Option<&str
 
 fn keys_and_roles(ms: Vec<Mention>, out: &mut Vec<Candidate>) {
     // Full names, indexed by their first and last words.
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut by_last: FastMap<&str, Vec<usize>> = FastMap::default();
     let mut full: Vec<String> = Vec::new();
-    let mut full_index: HashMap<String, usize> = HashMap::new();
+    let mut full_index: FastMap<String, usize> = FastMap::default();
     let mut full_title: Vec<Option<&str>> = Vec::new();
     for m in ms.iter().filter(|m| m.words.len() >= 2) {
         let key = m.words.join(" ");
@@ -768,7 +1140,7 @@ fn keys_and_roles(ms: Vec<Mention>, out: &mut Vec<Candidate>) {
         }
     }
     // Roles of full names from their own mentions (to keep "Ms Quill" off a child's name).
-    let mut full_role: HashMap<&str, Role> = HashMap::new();
+    let mut full_role: FastMap<&str, Role> = FastMap::default();
     for m in ms.iter().filter(|m| m.words.len() >= 2) {
         if let Some(r) = m.role {
             full_role.entry(full[full_index[&m.words.join(" ")]].as_str()).or_insert(r);
@@ -803,7 +1175,7 @@ fn keys_and_roles(ms: Vec<Mention>, out: &mut Vec<Candidate>) {
         })
         .collect();
     // One role per person: the first specific role any mention gives, else "adult".
-    let mut role: HashMap<&str, Role> = HashMap::new();
+    let mut role: FastMap<&str, Role> = FastMap::default();
     for (m, k) in ms.iter().zip(&keys) {
         if let Some(r) = m.role {
             match role.get(k.as_str()) {

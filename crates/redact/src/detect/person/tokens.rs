@@ -41,6 +41,13 @@ fn letter_at(text: &str, i: usize) -> Option<usize> {
     c.is_alphabetic().then(|| c.len_utf8())
 }
 
+/// A combining mark (U+0300..U+036F) at `i`, which continues a word ("Özm̂en").
+fn mark_at(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    // U+0300..U+036F are encoded CC 80..CD AF.
+    matches!((b.get(i)?, b.get(i + 1)?), (0xCC, 0x80..=0xBF) | (0xCD, 0x80..=0xAF)).then_some(2)
+}
+
 /// The joiner (apostrophe, curly apostrophe, hyphen) at `i`, if followed by a letter.
 fn joiner_at(text: &str, i: usize) -> Option<usize> {
     let bytes = text.as_bytes();
@@ -80,7 +87,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
         let start = i;
         i += len;
         loop {
-            if let Some(l) = letter_at(text, i) {
+            if let Some(l) = letter_at(text, i).or_else(|| mark_at(text, i)) {
                 i += l;
             } else if let Some(j) = joiner_at(text, i) {
                 i += j;
@@ -90,16 +97,30 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
         }
         let word = &text[start..i];
         let base_end = i - possessive_len(word);
-        let first = word.chars().next().unwrap_or(' ');
-        let cap = first.is_uppercase();
-        let all_caps = cap && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let (cap, all_caps) = if word.is_ascii() {
+            let w = word.as_bytes();
+            let cap = w[0].is_ascii_uppercase();
+            (cap, cap && !w.iter().any(u8::is_ascii_lowercase))
+        } else {
+            let cap = word.chars().next().is_some_and(char::is_uppercase);
+            (cap, cap && !word.chars().any(char::is_lowercase))
+        };
+        // "al-Rashid", "el-Sayed": a lower-case particle joined to a capitalised name.
+        let cap = cap || particle_joined(word);
         let gap = &text[prev_end..start];
-        let line = out.is_empty() || gap.contains('\n');
+        let line = out.is_empty() || gap.bytes().any(|b| b == b'\n');
         let sent = line || opens_sentence(gap, out.last().map(|t| &text[t.start..t.end]));
         out.push(Tok { start, end: i, base_end, cap, all_caps, sent, line });
         prev_end = i;
     }
     out
+}
+
+fn particle_joined(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() > 4
+        && matches!(&b[..3], b"al-" | b"el-" | b"ul-" | b"ad-" | b"ar-" | b"as-" | b"an-")
+        && b[3].is_ascii_uppercase()
 }
 
 fn utf8_len(b: u8) -> usize {
@@ -117,7 +138,7 @@ fn opens_sentence(gap: &str, prev: Option<&str>) -> bool {
     let mut stop = false;
     for c in gap.chars() {
         match c {
-            '!' | '?' | ':' | '"' | '“' | '”' | '•' | '…' => return true,
+            '!' | '?' | ':' | '"' | '“' | '”' | '•' | '…' | '–' | '—' => return true,
             '.' => stop = true,
             _ => {}
         }
@@ -160,7 +181,15 @@ mod tests {
     }
 
     #[test]
-    fn non_ascii_letters_are_words() {
+    fn non_ascii_letters_and_combining_marks_are_words() {
         assert_eq!(words("Zoë and Łukasz")[2], ("Łukasz", false));
+        assert_eq!(words("DC Özm\u{302}en came")[1], ("Özm\u{302}en", false));
+    }
+
+    #[test]
+    fn a_dash_opens_a_sentence_and_al_joins_a_name() {
+        assert_eq!(words("On 12/03/2024 – Postcode")[1], ("Postcode", true));
+        let t = tokenize("met al-Rashid");
+        assert!(t[1].cap && !t[0].cap);
     }
 }
