@@ -336,7 +336,9 @@ fn english_shape(lower: &str) -> u16 {
 /// Writes `word` lower-cased (curly apostrophes straightened) to the end of `out`.
 pub(super) fn push_lower(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
     } else {
         for c in word.chars() {
             if c == '’' {

@@ -343,9 +343,15 @@ const DOES: &[&str] = &[
 /// person does after it ("Jesus has posted", "Brain said").
 fn used_as_name(text: &str, toks: &[Tok], low: &Low, i: usize) -> bool {
     let t = &toks[i];
-    if low.is(i, NEVER) || t.all_caps || t.base_end - t.start < 2 || low.plural(i) {
+    if low.is(i, NEVER) || t.all_caps || t.base_end - t.start < 2 {
         return false;
     }
+    let found = used_as_name_here(text, toks, low, i);
+    found && !low.plural(i)
+}
+
+fn used_as_name_here(text: &str, toks: &[Tok], low: &Low, i: usize) -> bool {
+    let t = &toks[i];
     // "Mother, Jesus Bergmann", "her son German"; not "Social Worker, Health Visitor".
     if relation_before(text, toks, i) {
         let p = &toks[i - 1];
@@ -552,26 +558,31 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
             continue;
         }
         let listed = low.is(i, FIRST | SUR | SHAPED);
+        let ambiguous = low.is(i, AMBIGUOUS);
+        // A listed name that is no everyday word needs nothing more.
+        if name[i] || listed && !ambiguous {
+            name[i] = true;
+            i += 1;
+            continue;
+        }
         let cue = !low.is(i, NEVER)
             && (relation_before(text, toks, i)
                 || cue_after(text, toks, i)
                 || t.start < list_until
                 || used_as_name(text, toks, low, i));
         let run = in_run_with_name(text, toks, low, i);
-        let ambiguous = low.is(i, AMBIGUOUS);
         let mid = !t.sent;
         let place = i > 0 && !toks[i - 1].cap && word_is(text, &toks[i - 1], PLACE_WORDS);
         // `name[i]` may already hold: a title before it made it a name.
-        name[i] = name[i]
-            || if cue || run || (listed && !ambiguous) {
-                true
-            } else {
-                (mid && !place
-                    && (ambiguous
-                        || (t.base_end - t.start > 1 && (!low.is(i, ENGLISH) || low.is(i, SUFFIX) && t.possessive())))
-                    && !run_has_not_name(text, toks, low, name, i))
-                    || opens_with_unknown(text, toks, low, i)
-            };
+        name[i] = if cue || run {
+            true
+        } else {
+            (mid && !place
+                && (ambiguous
+                    || (t.base_end - t.start > 1 && (!low.is(i, ENGLISH) || low.is(i, SUFFIX) && t.possessive())))
+                && !run_has_not_name(text, toks, low, name, i))
+                || opens_with_unknown(text, toks, low, i)
+        };
         i += 1;
     }
 }
@@ -681,20 +692,24 @@ fn in_run_with_name(text: &str, toks: &[Tok], low: &Low, i: usize) -> bool {
 
 /// Every capitalised occurrence of a word known to be a name is a mention.
 fn spread(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
-    let mut known: lists::FastSet<&str> = lists::FastSet::default();
-    for (i, &is) in name.iter().enumerate() {
-        if is && toks[i].cap {
-            known.insert(low.at(i));
-        }
-    }
+    // The names' hashes, sorted, each with a word that has it: a binary search per capitalised
+    // word, and a string comparison to confirm.
+    let mut known: Vec<(u64, u32)> =
+        (0..toks.len()).filter(|&i| name[i] && toks[i].cap).map(|i| (low.hashes[i], i as u32)).collect();
     if known.is_empty() {
         return;
     }
+    known.sort_unstable();
+    known.dedup_by_key(|k| k.0);
+    let is_known = |i: usize| {
+        let h = low.hashes[i];
+        known.binary_search_by_key(&h, |k| k.0).is_ok_and(|at| low.at(known[at].1 as usize) == low.at(i))
+    };
     for (i, t) in toks.iter().enumerate() {
         if !name[i]
             && t.cap
             && t.base_end - t.start > 1
-            && known.contains(low.at(i))
+            && is_known(i)
             && !(month(low.at(i)) && dated(text, t))
             && !after_saint(text, toks, i)
         {
@@ -709,6 +724,8 @@ struct Low {
     lower: String,
     spans: Vec<(u32, u32)>,
     flags: Vec<u16>,
+    /// A hash of each capitalised word's lower-case form (0 for the others).
+    hashes: Vec<u64>,
 }
 
 impl Low {
@@ -717,6 +734,7 @@ impl Low {
             lower: String::with_capacity(text.len() / 4),
             spans: Vec::with_capacity(toks.len()),
             flags: Vec::with_capacity(toks.len()),
+            hashes: Vec::with_capacity(toks.len()),
         };
         for t in toks {
             let word = t.base(text);
@@ -744,6 +762,7 @@ impl Low {
             }
             low.spans.push((start as u32, low.lower.len() as u32));
             low.flags.push(f);
+            low.hashes.push(if t.cap { word_hash(&low.lower[start..]) } else { 0 });
         }
         low
     }
@@ -763,6 +782,13 @@ impl Low {
         let w = self.at(i);
         w.len() > 3 && w.ends_with('s') && lists::lookup(&w[..w.len() - 1]) & ENGLISH != 0
     }
+}
+
+fn word_hash(w: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = lists::Fnv::default();
+    h.write(w.as_bytes());
+    h.finish()
 }
 
 /// A full stop after one of our own labels ("Adult A. Postcode …") ends the sentence, though one
@@ -913,13 +939,27 @@ fn day_or_month(lower: &str) -> bool {
     )
 }
 
-struct Mention {
+struct Mention<'t> {
     start: usize,
     end: usize,
-    /// Lower-case name words, without title or initials.
-    words: Vec<String>,
-    title: Option<String>,
+    /// Lower-case name words, without title or initials, joined by spaces.
+    key: String,
+    /// How many words `key` holds, where its first word ends and its last begins.
+    words: usize,
+    first_end: usize,
+    last_start: usize,
+    title: Option<&'t str>,
     role: Option<Role>,
+}
+
+impl Mention<'_> {
+    fn first(&self) -> &str {
+        &self.key[..self.first_end]
+    }
+
+    fn last(&self) -> &str {
+        &self.key[self.last_start..]
+    }
 }
 
 fn is_initial(text: &str, toks: &[Tok], i: usize, name: &[bool]) -> bool {
@@ -942,6 +982,8 @@ fn is_initial(text: &str, toks: &[Tok], i: usize, name: &[bool]) -> bool {
 fn mentions(text: &str, toks: &[Tok], low: &Low, name: &[bool], pair: &[bool], out: &mut Vec<Candidate>) {
     let n = toks.len();
     let mut ms: Vec<Mention> = Vec::new();
+    // The name words of the mention being read, reused: no allocation per word.
+    let mut words: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < n {
         let t = &toks[i];
@@ -952,10 +994,10 @@ fn mentions(text: &str, toks: &[Tok], low: &Low, name: &[bool], pair: &[bool], o
         }
         let start = t.start;
         let mut title = None;
-        let mut words = Vec::new();
+        words.clear();
         let mut j = i;
         if titled {
-            title = Some(t.base(text).trim_end_matches('.').to_string());
+            title = Some(t.base(text).trim_end_matches('.'));
             j += 1;
         }
         let mut end;
@@ -963,7 +1005,7 @@ fn mentions(text: &str, toks: &[Tok], low: &Low, name: &[bool], pair: &[bool], o
         let mut surname_first = 0;
         loop {
             if name[j] {
-                words.push(low.at(j).to_string());
+                words.push(j);
             }
             end = toks[j].base_end;
             if toks[j].possessive() || j + 1 >= n {
@@ -980,8 +1022,21 @@ fn mentions(text: &str, toks: &[Tok], low: &Low, name: &[bool], pair: &[bool], o
         }
         words.rotate_left(surname_first);
         if !words.is_empty() {
-            let role = mention_role(text, toks, i, j, title.as_deref());
-            ms.push(Mention { start, end, words, title, role });
+            let role = mention_role(text, toks, i, j, title);
+            let mut key = String::with_capacity(words.iter().map(|&w| low.at(w).len() + 1).sum());
+            let mut first_end = 0;
+            let mut last_start = 0;
+            for (k, &w) in words.iter().enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                last_start = key.len();
+                key.push_str(low.at(w));
+                if k == 0 {
+                    first_end = key.len();
+                }
+            }
+            ms.push(Mention { start, end, key, words: words.len(), first_end, last_start, title, role });
         }
         i = j + 1;
     }
@@ -1006,12 +1061,17 @@ fn mention_role(text: &str, toks: &[Tok], i: usize, j: usize, title: Option<&str
 /// "(34)", ", aged 34": an age of 18 or more right after the name.
 fn adult_age(text: &str, at: usize) -> bool {
     let rest = &text[at..floor(text, at + 14)];
-    let digits: String = rest
+    let mut n: u32 = 0;
+    let mut seen = false;
+    for c in rest
         .chars()
         .skip_while(|c| !c.is_ascii_digit() && !c.is_alphabetic() || *c == 'a' || *c == 'g' || *c == 'e' || *c == 'd')
         .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse::<u32>().is_ok_and(|n| n >= 18)
+    {
+        n = n.saturating_mul(10).saturating_add(c.to_digit(10).unwrap_or(0));
+        seen = true;
+    }
+    seen && n >= 18
 }
 
 /// A weak sign of a child: "his father", "her school" within a few words after the name.
@@ -1101,10 +1161,10 @@ fn context_role(text: &str, toks: &[Tok], i: usize, j: usize, title: Option<&str
         {
             return Some(Role::Child);
         }
-        let words: Vec<&Tok> =
-            toks[j + 1..].iter().take_while(|t| t.end <= clause_start + clause_len).take(4).collect();
-        if let Some(last_word) = words.last()
-            && words.len() <= 3
+        let mut words = toks[j + 1..].iter().take_while(|t| t.end <= clause_start + clause_len).take(4);
+        let (count, last) = words.by_ref().fold((0, None), |(n, _), t| (n + 1, Some(t)));
+        if let Some(last_word) = last
+            && count <= 3
             && let Some(r) = role_of_word(text, last_word)
         {
             return Some(r);
@@ -1117,59 +1177,58 @@ fn keys_and_roles(ms: Vec<Mention>, out: &mut Vec<Candidate>) {
     // Full names, indexed by their first and last words.
     let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
     let mut by_last: FastMap<&str, Vec<usize>> = FastMap::default();
-    let mut full: Vec<String> = Vec::new();
-    let mut full_index: FastMap<String, usize> = FastMap::default();
+    let mut full: Vec<&str> = Vec::new();
+    let mut full_index: FastMap<&str, usize> = FastMap::default();
     let mut full_title: Vec<Option<&str>> = Vec::new();
-    for m in ms.iter().filter(|m| m.words.len() >= 2) {
-        let key = m.words.join(" ");
-        if let Some(&k) = full_index.get(&key) {
+    for m in ms.iter().filter(|m| m.words >= 2) {
+        if let Some(&k) = full_index.get(m.key.as_str()) {
             if full_title[k].is_none() {
-                full_title[k] = m.title.as_deref();
+                full_title[k] = m.title;
             }
         } else {
-            full_title.push(m.title.as_deref());
-            full_index.insert(key.clone(), full.len());
+            full_title.push(m.title);
             let k = full.len();
-            full.push(key);
-            if let Some(f) = m.words.first() {
-                push_unique(by_first.entry(f).or_default(), k);
-            }
-            if let Some(l) = m.words.last() {
-                push_unique(by_last.entry(l).or_default(), k);
-            }
+            full_index.insert(&m.key, k);
+            full.push(&m.key);
+            push_unique(by_first.entry(m.first()).or_default(), k);
+            push_unique(by_last.entry(m.last()).or_default(), k);
         }
     }
     // Roles of full names from their own mentions (to keep "Ms Quill" off a child's name).
-    let mut full_role: FastMap<&str, Role> = FastMap::default();
-    for m in ms.iter().filter(|m| m.words.len() >= 2) {
+    let mut full_role: Vec<Option<Role>> = vec![None; full.len()];
+    for m in ms.iter().filter(|m| m.words >= 2) {
         if let Some(r) = m.role {
-            full_role.entry(full[full_index[&m.words.join(" ")]].as_str()).or_insert(r);
+            let k = full_index[m.key.as_str()];
+            full_role[k] = full_role[k].or(Some(r));
         }
     }
     let unique = |v: Option<&Vec<usize>>| v.filter(|v| v.len() == 1).map(|v| v[0]);
     let keys: Vec<String> = ms
         .iter()
         .map(|m| {
-            if m.words.len() >= 2 {
-                return m.words.join(" ");
+            if m.words >= 2 {
+                return m.key.clone();
             }
-            let w = m.words[0].as_str();
-            if let Some(title) = &m.title {
-                let same: Vec<usize> = by_last.get(w).into_iter().flatten().copied().collect();
+            let w = m.key.as_str();
+            if let Some(title) = m.title {
+                let same: &[usize] = by_last.get(w).map_or(&[], Vec::as_slice);
                 let pick = |keep: &dyn Fn(usize) -> bool| {
-                    let v: Vec<usize> = same.iter().copied().filter(|&k| keep(k)).collect();
-                    (v.len() == 1).then(|| v[0])
+                    let mut v = same.iter().copied().filter(|&k| keep(k));
+                    match (v.next(), v.next()) {
+                        (Some(k), None) => Some(k),
+                        _ => None,
+                    }
                 };
-                let found = pick(&|k| full_title[k] == Some(title.as_str()))
+                let found = pick(&|k| full_title[k] == Some(title))
                     .or_else(|| pick(&|k| full_title[k].is_some_and(|t| title_class(t) == title_class(title))))
-                    .or_else(|| pick(&|k| full_role.get(full[k].as_str()).is_some_and(|r| *r != Role::Child)));
+                    .or_else(|| pick(&|k| full_role[k].is_some_and(|r| r != Role::Child)));
                 if let Some(k) = found {
-                    return full[k].clone();
+                    return full[k].to_string();
                 }
                 return format!("{} {w}", title_class(title));
             }
             if let Some(k) = unique(by_first.get(w)).or_else(|| unique(by_last.get(w))) {
-                return full[k].clone();
+                return full[k].to_string();
             }
             w.to_string()
         })
@@ -1186,14 +1245,10 @@ fn keys_and_roles(ms: Vec<Mention>, out: &mut Vec<Candidate>) {
             }
         }
     }
-    for (m, k) in ms.iter().zip(&keys) {
-        out.push(Candidate {
-            kind: EntityKind::Person,
-            start: m.start,
-            end: m.end,
-            key: k.clone(),
-            role: role.get(k.as_str()).copied(),
-        });
+    let roles: Vec<Option<Role>> = keys.iter().map(|k| role.get(k.as_str()).copied()).collect();
+    drop(role);
+    for ((m, key), role) in ms.iter().zip(keys).zip(roles) {
+        out.push(Candidate { kind: EntityKind::Person, start: m.start, end: m.end, key, role });
     }
 }
 
@@ -1204,10 +1259,11 @@ fn push_unique(v: &mut Vec<usize>, k: usize) {
 }
 
 /// "Mrs", "Ms" and "Miss" may be the same woman; other titles key as they are.
-fn title_class(title: &str) -> String {
+fn title_class(title: &str) -> std::borrow::Cow<'_, str> {
     match title {
         "Mrs" | "Ms" | "Miss" | "MRS" | "MS" | "MISS" => "ms".into(),
-        t => t.to_lowercase(),
+        t if t.bytes().any(|b| b.is_ascii_uppercase()) => t.to_lowercase().into(),
+        t => t.into(),
     }
 }
 
