@@ -250,37 +250,60 @@ const NEVER_WORDS: &[&str] = &[
 ];
 
 /// Name particles written in lower case inside a surname: "van der Meulen", "da Silva", "bin Salleh".
+const PARTICLES: [&str; 27] = [
+    "van", "von", "der", "den", "de", "del", "della", "dos", "das", "du", "da", "di", "le", "la", "ten", "ter", "bin",
+    "binti", "bint", "ibn", "ap", "ab", "al", "el", "zu", "vom", "van't",
+];
+const PACKED_PARTICLES: [u64; 27] = {
+    let mut out = [0u64; 27];
+    let mut i = 0;
+    while i < PARTICLES.len() {
+        out[i] = pack8(PARTICLES[i].as_bytes());
+        i += 1;
+    }
+    out
+};
+
+/// Up to eight bytes as one number (longer words give 0, which no word packs to).
+const fn pack8(b: &[u8]) -> u64 {
+    if b.is_empty() || b.len() > 8 {
+        return 0;
+    }
+    let mut v = 0u64;
+    let mut i = 0;
+    while i < b.len() {
+        v = (v << 8) | b[i] as u64;
+        i += 1;
+    }
+    v
+}
+
+/// Is this lower-case word a name particle? One integer comparison per particle, no string
+/// comparisons.
 pub(super) fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "van"
-            | "von"
-            | "der"
-            | "den"
-            | "de"
-            | "del"
-            | "della"
-            | "dos"
-            | "das"
-            | "du"
-            | "da"
-            | "di"
-            | "le"
-            | "la"
-            | "ten"
-            | "ter"
-            | "bin"
-            | "binti"
-            | "bint"
-            | "ibn"
-            | "ap"
-            | "ab"
-            | "al"
-            | "el"
-            | "zu"
-            | "vom"
-            | "van't"
-    )
+    let b = word.as_bytes();
+    if b.len() < 2 || b.len() > 5 {
+        return false;
+    }
+    let v = pack8(b);
+    PACKED_PARTICLES.contains(&v)
+}
+
+/// A word of up to sixteen ASCII bytes, lower-cased and packed into one number, for lookups in
+/// small sorted tables without hashing or allocating.
+pub(super) fn pack16(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 16 {
+        return None;
+    }
+    let mut v = 0u128;
+    for &c in b {
+        if !c.is_ascii() {
+            return None;
+        }
+        v = (v << 8) | u128::from(c.to_ascii_lowercase());
+    }
+    Some(v)
 }
 
 /// The flags of a lower-case word (without [`SHAPED`] and [`TITLE`], which depend on its case).

@@ -216,8 +216,9 @@ const PLACE_WORDS: &[&str] =
 /// Every relationship and role word, for the lexicon's [`lists::NEVER`] flag.
 const ROLE_LIST: [&[&str]; 6] = [ADULT_WORDS, PRO_WORDS, GRAND_WORDS, FATHER_WORDS, MOTHER_WORDS, CHILD_WORDS];
 
-static ROLE_WORDS: LazyLock<FastMap<&'static str, Role>> = LazyLock::new(|| {
-    let mut m = FastMap::default();
+/// Every relationship and role word, packed and sorted for a binary search.
+static ROLE_WORDS: LazyLock<Vec<(u128, Role)>> = LazyLock::new(|| {
+    let mut m: Vec<(u128, Role)> = Vec::new();
     for (words, role) in [
         (ADULT_WORDS, Role::Adult),
         (PRO_WORDS, Role::Professional),
@@ -227,9 +228,14 @@ static ROLE_WORDS: LazyLock<FastMap<&'static str, Role>> = LazyLock::new(|| {
         (CHILD_WORDS, Role::Child),
     ] {
         for w in words {
-            m.insert(*w, role);
+            if let Some(p) = lists::pack16(w) {
+                // A later (more specific) list wins, as it did when these were inserted in turn.
+                m.retain(|e| e.0 != p);
+                m.push((p, role));
+            }
         }
     }
+    m.sort_unstable_by_key(|e| e.0);
     m
 });
 
@@ -238,15 +244,12 @@ fn role_of_word(text: &str, t: &Tok) -> Option<Role> {
     if w.len() > 16 {
         return None;
     }
-    if !w.is_ascii() {
+    let Some(p) = lists::pack16(w) else {
         return w.to_lowercase().starts_with("fianc").then_some(Role::Adult);
-    }
-    // Lower-cased on the stack: no allocation per word.
-    let mut buf = [0u8; 16];
-    let b = &mut buf[..w.len()];
-    b.copy_from_slice(w.as_bytes());
-    b.make_ascii_lowercase();
-    ROLE_WORDS.get(std::str::from_utf8(b).ok()?).copied()
+    };
+    // Packed into one number: no allocation, no hashing, no string comparison.
+    let at = ROLE_WORDS.binary_search_by_key(&p, |e| e.0).ok()?;
+    Some(ROLE_WORDS[at].1)
 }
 
 /// Things a person has: "Jesus's mobile", "Hope's mum".
