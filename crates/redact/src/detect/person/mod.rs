@@ -58,9 +58,10 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     evidence(text, &toks, &low, &mut name);
     surname_comma_first(text, &toks, &low, &mut name);
     caps_surname_first(text, &toks, &low, &mut name, &mut pair);
-    spread(text, &toks, &low, &mut name);
+    let mut known = Vec::new();
+    spread(text, &toks, &low, &mut name, &mut known);
     neighbours(text, &toks, &low, &mut name);
-    spread(text, &toks, &low, &mut name);
+    spread(text, &toks, &low, &mut name, &mut known);
     particles(text, &toks, &low, &mut name);
     mentions(text, &toks, &low, &name, &pair, out);
 }
@@ -694,11 +695,11 @@ fn in_run_with_name(text: &str, toks: &[Tok], low: &Low, i: usize) -> bool {
 }
 
 /// Every capitalised occurrence of a word known to be a name is a mention.
-fn spread(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
+fn spread(text: &str, toks: &[Tok], low: &Low, name: &mut [bool], known: &mut Vec<(u64, u32)>) {
     // The names' hashes, sorted, each with a word that has it: a binary search per capitalised
     // word, and a string comparison to confirm.
-    let mut known: Vec<(u64, u32)> =
-        (0..toks.len()).filter(|&i| name[i] && toks[i].cap).map(|i| (low.hashes[i], i as u32)).collect();
+    known.clear();
+    known.extend((0..toks.len()).filter(|&i| name[i] && toks[i].cap).map(|i| (low.hashes[i], i as u32)));
     if known.is_empty() {
         return;
     }
@@ -1206,11 +1207,12 @@ fn keys_and_roles(ms: Vec<Mention>, out: &mut Vec<Candidate>) {
         }
     }
     let unique = |v: Option<&Vec<usize>>| v.filter(|v| v.len() == 1).map(|v| v[0]);
-    let keys: Vec<String> = ms
+    // `None`: the mention's own key (a full name), moved out at the end rather than copied.
+    let keys: Vec<Option<String>> = ms
         .iter()
         .map(|m| {
             if m.words >= 2 {
-                return m.key.clone();
+                return None;
             }
             let w = m.key.as_str();
             if let Some(title) = m.title {
@@ -1226,21 +1228,22 @@ fn keys_and_roles(ms: Vec<Mention>, out: &mut Vec<Candidate>) {
                     .or_else(|| pick(&|k| full_title[k].is_some_and(|t| title_class(t) == title_class(title))))
                     .or_else(|| pick(&|k| full_role[k].is_some_and(|r| r != Role::Child)));
                 if let Some(k) = found {
-                    return full[k].to_string();
+                    return Some(full[k].to_string());
                 }
-                return format!("{} {w}", title_class(title));
+                return Some(format!("{} {w}", title_class(title)));
             }
             if let Some(k) = unique(by_first.get(w)).or_else(|| unique(by_last.get(w))) {
-                return full[k].to_string();
+                return Some(full[k].to_string());
             }
-            w.to_string()
+            None
         })
         .collect();
     // One role per person: the first specific role any mention gives, else "adult".
     let mut role: FastMap<&str, Role> = FastMap::default();
     for (m, k) in ms.iter().zip(&keys) {
+        let k = k.as_deref().unwrap_or(&m.key);
         if let Some(r) = m.role {
-            match role.get(k.as_str()) {
+            match role.get(k) {
                 Some(Role::Adult) | None => {
                     role.insert(k, r);
                 }
@@ -1248,9 +1251,12 @@ fn keys_and_roles(ms: Vec<Mention>, out: &mut Vec<Candidate>) {
             }
         }
     }
-    let roles: Vec<Option<Role>> = keys.iter().map(|k| role.get(k.as_str()).copied()).collect();
-    drop(role);
-    for ((m, key), role) in ms.iter().zip(keys).zip(roles) {
+    let roles: Vec<Option<Role>> =
+        ms.iter().zip(&keys).map(|(m, k)| role.get(k.as_deref().unwrap_or(&m.key)).copied()).collect();
+    drop((role, by_first, by_last, full, full_index, full_title));
+    out.reserve(ms.len());
+    for ((m, key), role) in ms.into_iter().zip(keys).zip(roles) {
+        let key = key.unwrap_or(m.key);
         out.push(Candidate { kind: EntityKind::Person, start: m.start, end: m.end, key, role });
     }
 }
