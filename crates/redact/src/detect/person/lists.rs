@@ -309,7 +309,7 @@ pub(super) fn pack16(word: &str) -> Option<u128> {
 /// The flags of a lower-case word (without [`SHAPED`] and [`TITLE`], which depend on its case).
 pub(super) fn lookup(lower: &str) -> u16 {
     let mut f = LEXICON.get(lower).copied().unwrap_or(0);
-    if f & (FIRST | SUR) == 0 && lower.contains('-') {
+    if f & (FIRST | SUR) == 0 && lower.as_bytes().contains(&b'-') {
         // A hyphenated name counts if every part is a name ("Smith-Jones", "Darcie-Mae").
         let parts = |known: u16| lower.split('-').all(|p| !p.is_empty() && lookup_plain(p) & known != 0);
         if parts(FIRST) {
@@ -343,10 +343,15 @@ fn english_shape(lower: &str) -> u16 {
     const CONTRACTIONS: &[&str] = &["'ll", "'re", "'ve", "'d", "'m", "n't"];
     let listed = |w: &str| lookup_plain(w) & (ENGLISH_LIST | NOT_NAME) != 0;
     let plural = |w: &str| w.len() > 4 && w.ends_with('s') && lookup_plain(&w[..w.len() - 1]) & ENGLISH_LIST != 0;
-    let suffix = |w: &str| SUFFIXES.iter().any(|s| w.len() > s.len() + 3 && w.ends_with(s));
+    // Every suffix ends in one of these letters: most words need no comparison at all.
+    let suffix = |w: &str| {
+        matches!(w.as_bytes().last(), Some(b'y' | b'g' | b'd' | b'n' | b't' | b's' | b'e' | b'l' | b'r'))
+            && SUFFIXES.iter().any(|s| w.len() > s.len() + 3 && w.ends_with(s))
+    };
+    let hyphen = lower.as_bytes().contains(&b'-');
     if plural(lower)
-        || CONTRACTIONS.iter().any(|c| lower.ends_with(c))
-        || (lower.contains('-') && lower.split('-').any(|p| listed(p) || plural(p) || suffix(p)))
+        || (lower.contains('\'') || lower.ends_with("n't")) && CONTRACTIONS.iter().any(|c| lower.ends_with(c))
+        || (hyphen && lower.split('-').any(|p| listed(p) || plural(p) || suffix(p)))
     {
         ENGLISH
     } else if suffix(lower) {
