@@ -569,6 +569,12 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
             i += 1;
             continue;
         }
+        // Role, institution and form words ("Postcode checked") need a title, unless they are
+        // listed names too ("Ward", "Charity").
+        if low.is(i, NEVER) && !low.is(i, FIRST | SUR) {
+            i += 1;
+            continue;
+        }
         let cue = !low.is(i, NEVER)
             && (relation_before(text, toks, i)
                 || cue_after(text, toks, i)
