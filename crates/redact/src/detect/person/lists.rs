@@ -39,7 +39,6 @@ impl Hasher for Fnv {
     }
 }
 
-pub(super) type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<Fnv>>;
 pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Word flags: which lists a word is in.

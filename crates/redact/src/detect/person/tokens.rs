@@ -137,7 +137,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             (cap, cap && !word.chars().any(char::is_lowercase))
         };
         // "al-Rashid", "el-Sayed": a lower-case particle joined to a capitalised name.
-        let cap = cap || (!cap && bytes.get(start + 2) == Some(&b'-') && particle_joined(word));
+        let cap = cap || (bytes.get(start + 2) == Some(&b'-') && particle_joined(word));
         let line = newline;
         let sent = line
             || opener
