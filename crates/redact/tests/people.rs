@@ -177,3 +177,15 @@ mod props {
         }
     }
 }
+
+#[test]
+fn particles_capitals_and_words_used_as_names_through_redact() {
+    let text = "Referral\n\nChild: GÜNTHER, Alycia\nAddress: 4 Elm Road\n\n12/01/2025 – Postcode checked. \
+                Home visit to Carli Ankunding. I phoned Mrs. Ankunding and Ms van der Meulen. \
+                Jesus's mobile number is 07700 900123. Jesus has posted online. Alycia Günther is 9.";
+    let once = redact(text, &Options::default());
+    assert_hidden(&once.text, &["GÜNTHER", "Alycia", "Günther", "Ankunding", "Carli", "Meulen", "van der", "Jesus"]);
+    assert_kept(&once.text, &["Postcode checked", "Home visit to", "Child:", "mobile number"]);
+    let twice = redact(&once.text, &Options::default());
+    assert_eq!(twice.text, once.text);
+}

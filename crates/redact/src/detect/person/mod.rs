@@ -27,36 +27,43 @@
 mod lists;
 mod tokens;
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use crate::entity::{Candidate, EntityKind, Role};
-use lists::{Lower, is_ambiguous, is_first, is_not_name, is_surname, surname_shaped, title_role};
-
-const FIRST: u8 = 1;
-const SUR: u8 = 2;
-const AMBIGUOUS: u8 = 4;
-const NOT_NAME: u8 = 8;
-const SHAPED: u8 = 16;
-const TITLE: u8 = 32;
-const ENGLISH: u8 = 64;
+use lists::{
+    AMBIGUOUS, ENGLISH, FIRST, FastMap, NEVER, NOT_NAME, SHAPED, STREET, SUFFIX, SUR, TITLE, is_particle,
+    surname_shaped, title_role,
+};
 use tokens::{Tok, tokenize};
 
+/// A lower-case name particle ("van", "de", "bin"), or a capitalised one opening a sentence.
+const PARTICLE: u16 = 1 << 12;
+/// A capitalised particle in mid-sentence ("Da Silva").
+const CAP_PARTICLE: u16 = 1 << 13;
+
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
-    let toks = tokenize(text);
+    // No capital letter, no name.
+    if !text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0xC0) {
+        return;
+    }
+    let mut toks = tokenize(text);
     if toks.is_empty() {
         return;
     }
-    let lowers: Vec<Option<Lower>> = toks.iter().map(|t| t.cap.then(|| Lower::new(t.base(text)))).collect();
-    let flags: Vec<u8> =
-        toks.iter().zip(&lowers).map(|(t, l)| l.as_ref().map_or(0, |l| classify(l.as_str(), t.base(text)))).collect();
-    let low = Low(&lowers, &flags);
+    let low = Low::new(text, &toks);
+    after_labels(text, &mut toks, &low);
     let mut name = vec![false; toks.len()];
+    // `pair[i]`: words `i` and `i + 1` are one name across a comma ("GÜNTHER, Alycia").
+    let mut pair = vec![false; toks.len()];
     evidence(text, &toks, &low, &mut name);
     surname_comma_first(text, &toks, &low, &mut name);
-    spread(text, &toks, &low, &mut name);
-    mentions(text, &toks, &low, &name, out);
+    caps_surname_first(text, &toks, &low, &mut name, &mut pair);
+    let mut known = Vec::new();
+    spread(text, &toks, &low, &mut name, &mut known);
+    neighbours(text, &toks, &low, &mut name);
+    spread(text, &toks, &low, &mut name, &mut known);
+    particles(text, &toks, &low, &mut name);
+    mentions(text, &toks, &low, &name, &pair, out);
 }
 
 /// Is the gap between words `i` and `i + 1` plain spaces (no punctuation, no line break)?
@@ -207,8 +214,12 @@ const SPEECH_WORDS: &[&str] = &[
 const PLACE_WORDS: &[&str] =
     &["in", "at", "from", "to", "near", "into", "via", "of", "the", "a", "an", "st", "saint", "on"];
 
-static ROLE_WORDS: LazyLock<HashMap<&'static str, Role, BuildHasherDefault<lists::Fnv>>> = LazyLock::new(|| {
-    let mut m = HashMap::default();
+/// Every relationship and role word, for the lexicon's [`lists::NEVER`] flag.
+const ROLE_LIST: [&[&str]; 6] = [ADULT_WORDS, PRO_WORDS, GRAND_WORDS, FATHER_WORDS, MOTHER_WORDS, CHILD_WORDS];
+
+/// Every relationship and role word, packed and sorted for a binary search.
+static ROLE_WORDS: LazyLock<Vec<(u128, Role)>> = LazyLock::new(|| {
+    let mut m: Vec<(u128, Role)> = Vec::new();
     for (words, role) in [
         (ADULT_WORDS, Role::Adult),
         (PRO_WORDS, Role::Professional),
@@ -218,18 +229,173 @@ static ROLE_WORDS: LazyLock<HashMap<&'static str, Role, BuildHasherDefault<lists
         (CHILD_WORDS, Role::Child),
     ] {
         for w in words {
-            m.insert(*w, role);
+            if let Some(p) = lists::pack16(w) {
+                // A later (more specific) list wins, as it did when these were inserted in turn.
+                m.retain(|e| e.0 != p);
+                m.push((p, role));
+            }
         }
     }
+    m.sort_unstable_by_key(|e| e.0);
     m
 });
 
 fn role_of_word(text: &str, t: &Tok) -> Option<Role> {
     let w = &text[t.start..t.end];
-    if w.len() > 14 {
+    if w.len() > 16 {
         return None;
     }
-    ROLE_WORDS.get(Lower::new(w).as_str()).copied()
+    let Some(p) = lists::pack16(w) else {
+        return w.to_lowercase().starts_with("fianc").then_some(Role::Adult);
+    };
+    // Packed into one number: no allocation, no hashing, no string comparison.
+    let at = ROLE_WORDS.binary_search_by_key(&p, |e| e.0).ok()?;
+    Some(ROLE_WORDS[at].1)
+}
+
+/// Things a person has: "Jesus's mobile", "Hope's mum".
+const POSSESSIONS: &[&str] = &[
+    "mobile",
+    "phone",
+    "number",
+    "email",
+    "address",
+    "mum",
+    "dad",
+    "mother",
+    "father",
+    "partner",
+    "school",
+    "nursery",
+    "teacher",
+    "bedroom",
+    "room",
+    "brother",
+    "sister",
+    "friend",
+    "gran",
+    "nan",
+    "grandmother",
+    "grandfather",
+    "siblings",
+    "parents",
+    "children",
+    "son",
+    "daughter",
+    "baby",
+    "behaviour",
+    "health",
+    "needs",
+    "views",
+    "wishes",
+    "account",
+    "birthday",
+    "bike",
+    "coat",
+    "bag",
+    "weight",
+    "immunisations",
+    "attendance",
+    "home",
+    "house",
+    "flat",
+    "car",
+    "dog",
+    "social",
+    "solicitor",
+    "care",
+    "key",
+];
+
+/// What a person does as the subject of a sentence: "Jesus has posted", "Brain told me".
+const DOES: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "explained",
+    "reported",
+    "stated",
+    "asked",
+    "disclosed",
+    "shared",
+    "replied",
+    "agreed",
+    "confirmed",
+    "described",
+    "mentioned",
+    "added",
+    "posted",
+    "texted",
+    "messaged",
+    "phoned",
+    "rang",
+    "called",
+    "emailed",
+    "shouted",
+    "admitted",
+    "denied",
+    "refused",
+    "cried",
+    "lives",
+    "plays",
+    "attends",
+];
+
+/// Strong signs that a word which is usually not a name is one here: a relationship word before
+/// it ("Mother, Jesus Bergmann"), a possession after it ("Jesus's mobile"), or something only a
+/// person does after it ("Jesus has posted", "Brain said").
+fn used_as_name(text: &str, toks: &[Tok], low: &Low, i: usize) -> bool {
+    let t = &toks[i];
+    if low.is(i, NEVER) || t.all_caps || t.base_end - t.start < 2 {
+        return false;
+    }
+    let found = used_as_name_here(text, toks, low, i);
+    found && !low.plural(i)
+}
+
+fn used_as_name_here(text: &str, toks: &[Tok], low: &Low, i: usize) -> bool {
+    let t = &toks[i];
+    // "Mother, Jesus Bergmann", "her son German"; not "Social Worker, Health Visitor".
+    if relation_before(text, toks, i) {
+        let p = &toks[i - 1];
+        let full =
+            i + 1 < toks.len() && toks[i + 1].cap && joined(text, toks, i) && !low.is(i + 1, NEVER | NOT_NAME | STREET);
+        let family = text[p.end..t.start] == *" " && role_of_word(text, p).is_some_and(|r| r != Role::Professional);
+        if full || family {
+            return true;
+        }
+    }
+    let Some(n) = toks.get(i + 1) else { return false };
+    let gap = &text[t.end..n.start];
+    if n.cap || gap.len() > 1 || gap.bytes().any(|c| c != b' ') {
+        return false;
+    }
+    // "the Council's phone", "our Family's needs" are not people.
+    let determined = i > 0
+        && !toks[i - 1].cap
+        && word_is(text, &toks[i - 1], &["the", "a", "an", "this", "that", "our", "their", "his", "her", "my", "your"]);
+    if t.possessive() {
+        return !determined && word_is(text, n, POSSESSIONS);
+    }
+    if determined {
+        return false;
+    }
+    if word_is(text, n, DOES) {
+        return true;
+    }
+    // "Brain is 19".
+    let rest = &text.as_bytes()[n.end..];
+    if word_is(text, n, &["is", "was", "aged", "turns", "turned"])
+        && rest.first() == Some(&b' ')
+        && rest.get(1).is_some_and(u8::is_ascii_digit)
+    {
+        return true;
+    }
+    word_is(text, n, &["has", "had", "is", "was"])
+        && toks.get(i + 2).is_some_and(|m| {
+            !m.cap && text[n.end..m.start] == *" " && word_is(text, m, DOES) && text[m.end..].starts_with([' ', '.'])
+        })
 }
 
 /// Is there a relationship or naming word right before word `i` ("son Omar", "Gran, Edna")?
@@ -316,6 +482,15 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
         let l = low.at(i);
         // A title and the capitalised words after it.
         if low.is(i, TITLE) {
+            // "Ms van der Meulen", "Dr de Boer".
+            if i + 1 < n
+                && title_gap(text, toks, i)
+                && let Some(k) = particle_run(text, toks, low, i + 1)
+            {
+                name[i + 1..=k].fill(true);
+                i = k + 1;
+                continue;
+            }
             let mut j = i + 1;
             while j < n
                 && j <= i + 3
@@ -326,9 +501,19 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
                     joined(text, toks, j - 1) || initial_gap(text, toks, j - 1)
                 })
             {
-                if toks[j].end - toks[j].start == 1 || !low.is(j, NOT_NAME) || j > i + 1 {
-                    name[j] = toks[j].end - toks[j].start != 1;
+                // A title makes the next capitalised word a name whatever it is ("Dr Wales", "PC
+                // Every"), except one of our own labels ("Professional A"); the words after it only
+                // if they could be names ("Dr Hayes Surgery").
+                let word = toks[j].end - toks[j].start != 1;
+                let stop = if j == i + 1 {
+                    low.is(j, NEVER) && labelled(text, toks, j)
+                } else {
+                    low.is(j, NOT_NAME | STREET | NEVER) && !name[j]
+                };
+                if stop {
+                    break;
                 }
+                name[j] = name[j] || word;
                 if toks[j].possessive() {
                     break;
                 }
@@ -361,7 +546,9 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
                 i += 2;
                 continue;
             }
-            if (relation_before(text, toks, i) && (!low.is(i, NOT_NAME) || low.is(i, FIRST)) || first_before_name)
+            if (relation_before(text, toks, i) && (!low.is(i, NOT_NAME) || low.is(i, FIRST))
+                || first_before_name
+                || used_as_name(text, toks, low, i))
                 && !dated(text, t)
                 && !t.all_caps
             {
@@ -375,16 +562,34 @@ fn evidence(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
             continue;
         }
         let listed = low.is(i, FIRST | SUR | SHAPED);
-        let cue = relation_before(text, toks, i) || cue_after(text, toks, i) || t.start < list_until;
-        let run = in_run_with_name(text, toks, low, i);
         let ambiguous = low.is(i, AMBIGUOUS);
+        // A listed name that is no everyday word needs nothing more.
+        if name[i] || listed && !ambiguous {
+            name[i] = true;
+            i += 1;
+            continue;
+        }
+        // Role, institution and form words ("Postcode checked") need a title, unless they are
+        // listed names too ("Ward", "Charity").
+        if low.is(i, NEVER) && !low.is(i, FIRST | SUR) {
+            i += 1;
+            continue;
+        }
+        let cue = !low.is(i, NEVER)
+            && (relation_before(text, toks, i)
+                || cue_after(text, toks, i)
+                || t.start < list_until
+                || used_as_name(text, toks, low, i));
+        let run = in_run_with_name(text, toks, low, i);
         let mid = !t.sent;
         let place = i > 0 && !toks[i - 1].cap && word_is(text, &toks[i - 1], PLACE_WORDS);
-        name[i] = if cue || run || (listed && !ambiguous) {
+        // `name[i]` may already hold: a title before it made it a name.
+        name[i] = if cue || run {
             true
         } else {
             (mid && !place
-                && (ambiguous || (t.base_end - t.start > 1 && !low.is(i, ENGLISH)))
+                && (ambiguous
+                    || (t.base_end - t.start > 1 && (!low.is(i, ENGLISH) || low.is(i, SUFFIX) && t.possessive())))
                 && !run_has_not_name(text, toks, low, name, i))
                 || opens_with_unknown(text, toks, low, i)
         };
@@ -400,7 +605,9 @@ fn opens_with_unknown(text: &str, toks: &[Tok], low: &Low, i: usize) -> bool {
         && !t.all_caps
         && t.base_end - t.start >= 3
         && !low.is(i, FIRST | SUR | AMBIGUOUS | NOT_NAME | ENGLISH | TITLE)
-        && toks.get(i + 1).is_some_and(|n| !n.cap && (t.possessive() || joined(text, toks, i)))
+        && toks.get(i + 1).is_some_and(|n| {
+            !n.cap && (t.possessive() || joined(text, toks, i) || matches!(&text[t.end..n.start], "' " | "’ "))
+        })
 }
 
 /// "Abernathy, Rilynn": an unknown word opening a line or sentence, then a comma and a name.
@@ -435,11 +642,19 @@ fn after_saint(text: &str, toks: &[Tok], i: usize) -> bool {
     i > 0 && word_is(text, &toks[i - 1], &["st", "saint"]) && !text[toks[i - 1].end..toks[i].start].contains('\n')
 }
 
-/// Is word `i` part of a capitalised phrase with a word that is never a name ("Elm Tree Medical
-/// Practice", "Health Visiting Service")? Titles do not count.
+/// Is word `i` part of a capitalised phrase with a word that is never a person ("Elm Tree Medical
+/// Practice", "Health Visiting Service")? Titles do not count, nor words that are only usually not
+/// names ("Marjon Wales").
 fn run_has_not_name(text: &str, toks: &[Tok], low: &Low, name: &[bool], i: usize) -> bool {
     // A word opening the sentence ("Later Amadou came") is not part of the phrase.
-    let bad = |j: usize| toks[j].cap && !toks[j].sent && !name[j] && low.is(j, NOT_NAME) && !low.is(j, TITLE);
+    let bad = |j: usize| {
+        toks[j].cap
+            && !toks[j].sent
+            && !name[j]
+            && low.is(j, NEVER | STREET)
+            && !low.is(j, TITLE)
+            && toks[j].end - toks[j].start > 1
+    };
     let mut a = i;
     while a > 0 && a + 4 > i && toks[a - 1].cap && joined(text, toks, a - 1) {
         a -= 1;
@@ -478,26 +693,33 @@ fn in_run_with_name(text: &str, toks: &[Tok], low: &Low, i: usize) -> bool {
     }
     // Two or three unknown capitalised words together are a name too ("Zula Kertzmann"), unless
     // one of them is an everyday word.
+    // A word English only by its ending ("Ankunding") may be one of them, with a plainer one.
     (a..=b).any(|j| low.is(j, FIRST | SUR | SHAPED) && !low.is(j, AMBIGUOUS))
-        || (b - a < 3 && (a..=b).all(|j| !low.is(j, AMBIGUOUS | ENGLISH)))
+        || (b - a < 3
+            && (a..=b).all(|j| !low.is(j, AMBIGUOUS) && (!low.is(j, ENGLISH) || low.is(j, SUFFIX)))
+            && (a..=b).any(|j| !low.is(j, ENGLISH)))
 }
 
 /// Every capitalised occurrence of a word known to be a name is a mention.
-fn spread(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
-    let mut known: lists::FastSet<&str> = lists::FastSet::default();
-    for (i, &is) in name.iter().enumerate() {
-        if is {
-            known.insert(low.at(i));
-        }
-    }
+fn spread(text: &str, toks: &[Tok], low: &Low, name: &mut [bool], known: &mut Vec<(u64, u32)>) {
+    // The names' hashes, sorted, each with a word that has it: a binary search per capitalised
+    // word, and a string comparison to confirm.
+    known.clear();
+    known.extend((0..toks.len()).filter(|&i| name[i] && toks[i].cap).map(|i| (low.hashes[i], i as u32)));
     if known.is_empty() {
         return;
     }
+    known.sort_unstable();
+    known.dedup_by_key(|k| k.0);
+    let is_known = |i: usize| {
+        let h = low.hashes[i];
+        known.binary_search_by_key(&h, |k| k.0).is_ok_and(|at| low.at(known[at].1 as usize) == low.at(i))
+    };
     for (i, t) in toks.iter().enumerate() {
         if !name[i]
             && t.cap
             && t.base_end - t.start > 1
-            && known.contains(low.at(i))
+            && is_known(i)
             && !(month(low.at(i)) && dated(text, t))
             && !after_saint(text, toks, i)
         {
@@ -506,54 +728,248 @@ fn spread(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
     }
 }
 
-/// The lower-case forms of the capitalised words ("" for the others).
-struct Low<'a>(&'a [Option<Lower>], &'a [u8]);
+/// The lower-case forms of the capitalised words (and of particles) in one buffer, and the lists
+/// each is in: one allocation for the text, one lookup per word.
+struct Low {
+    lower: String,
+    spans: Vec<(u32, u32)>,
+    flags: Vec<u16>,
+    /// A hash of each capitalised word's lower-case form (0 for the others).
+    hashes: Vec<u64>,
+}
 
-impl<'a> Low<'a> {
-    fn at(&self, i: usize) -> &'a str {
-        self.0[i].as_ref().map_or("", Lower::as_str)
+impl Low {
+    fn new(text: &str, toks: &[Tok]) -> Low {
+        let mut low = Low {
+            lower: String::with_capacity(text.len() / 4),
+            spans: Vec::with_capacity(toks.len()),
+            flags: Vec::with_capacity(toks.len()),
+            hashes: Vec::with_capacity(toks.len()),
+        };
+        for t in toks {
+            let word = t.base(text);
+            let start = low.lower.len();
+            let mut f = 0;
+            if t.cap {
+                lists::push_lower(word, &mut low.lower);
+                f = lists::lookup(&low.lower[start..]);
+                if surname_shaped(word) {
+                    f |= SHAPED;
+                }
+                if title_role(word).is_some() {
+                    f |= TITLE;
+                }
+                if t.sent && is_particle(&low.lower[start..]) {
+                    f |= PARTICLE;
+                }
+            } else if word.len() <= 5 && is_particle(word) {
+                low.lower.push_str(word);
+                f = PARTICLE;
+            }
+            if t.cap && !t.sent && is_particle(&low.lower[start..]) {
+                // "Jonathan Da Silva": only after a name (see `particles`).
+                f |= PARTICLE | CAP_PARTICLE;
+            }
+            low.spans.push((start as u32, low.lower.len() as u32));
+            low.flags.push(f);
+            low.hashes.push(if t.cap { word_hash(&low.lower[start..]) } else { 0 });
+        }
+        low
+    }
+
+    fn at(&self, i: usize) -> &str {
+        let (a, b) = self.spans[i];
+        &self.lower[a as usize..b as usize]
     }
 
     /// Does capitalised word `i` have any of these list flags?
-    fn is(&self, i: usize, flag: u8) -> bool {
-        self.1[i] & flag != 0
+    fn is(&self, i: usize, flag: u16) -> bool {
+        self.flags[i] & flag != 0
+    }
+
+    /// A plural of a listed English word ("Teachers", "Officers").
+    fn plural(&self, i: usize) -> bool {
+        let w = self.at(i);
+        w.len() > 3 && w.ends_with('s') && lists::lookup(&w[..w.len() - 1]) & ENGLISH != 0
     }
 }
 
-/// The lists a capitalised word is in, looked up once.
-fn classify(lower: &str, word: &str) -> u8 {
-    let mut f = 0;
-    if is_first(lower) {
-        f |= FIRST;
-    }
-    if is_surname(lower) {
-        f |= SUR;
-    }
-    if is_ambiguous(lower) {
-        f |= AMBIGUOUS;
-    }
-    if is_not_name(lower) {
-        f |= NOT_NAME;
-    }
-    if surname_shaped(word) {
-        f |= SHAPED;
-    }
-    if title_role(word).is_some() {
-        f |= TITLE;
-    }
-    if f & (FIRST | SUR | AMBIGUOUS | NOT_NAME) == 0 && lists::is_english(lower) {
-        f |= ENGLISH;
-    }
-    f
+fn word_hash(w: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = lists::Fnv::default();
+    h.write(w.as_bytes());
+    h.finish()
 }
 
-struct Mention {
+/// A full stop after one of our own labels ("Adult A. Postcode …") ends the sentence, though one
+/// after an initial ("J. Smith") does not.
+fn after_labels(text: &str, toks: &mut [Tok], low: &Low) {
+    for i in 2..toks.len() {
+        let (label, letter) = (&toks[i - 2], &toks[i - 1]);
+        if !toks[i].sent
+            && letter.end - letter.start == 1
+            && letter.cap
+            && low.is(i - 2, NEVER | NOT_NAME)
+            && !low.is(i - 2, TITLE)
+            && text[label.end..letter.start] == *" "
+            && text[letter.end..toks[i].start].starts_with('.')
+        {
+            toks[i].sent = true;
+        }
+    }
+}
+
+/// Is word `j` followed by a single capital or a number, as in our own labels ("Child A",
+/// "School 1")?
+fn labelled(text: &str, toks: &[Tok], j: usize) -> bool {
+    let rest = &text.as_bytes()[toks[j].end..];
+    rest.first() == Some(&b' ')
+        && rest.get(1).is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && !rest.get(2).is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// Particles from word `i` ("van der", "de", "bin"), then a capitalised word: the index of that
+/// word.
+fn particle_run(text: &str, toks: &[Tok], low: &Low, i: usize) -> Option<usize> {
+    let mut j = i;
+    while j < toks.len() && j < i + 3 && low.is(j, PARTICLE) && j + 1 < toks.len() && joined(text, toks, j) {
+        j += 1;
+    }
+    let k = &toks[j];
+    (j > i && j < toks.len() && k.cap && !low.is(j, PARTICLE) && k.base_end - k.start > 1 && !k.all_caps).then_some(j)
+}
+
+/// Surnames with particles: "Elif van den Brink", "Ms de Groot", "according to da Silva". The
+/// particles join the name before them, and the capitalised word after them is a name when it
+/// could be one.
+fn particles(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
+    let mut i = 0;
+    while i < toks.len() {
+        if !low.is(i, PARTICLE) {
+            i += 1;
+            continue;
+        }
+        let Some(k) = particle_run(text, toks, low, i) else {
+            i += 1;
+            continue;
+        };
+        let after_name = i > 0 && joined(text, toks, i - 1) && (name[i - 1] || low.is(i - 1, TITLE));
+        let plausible = !low.is(k, NOT_NAME | STREET | NEVER) && (!low.is(k, ENGLISH) || low.is(k, SUFFIX));
+        if low.is(i, CAP_PARTICLE) && !after_name {
+            i += 1;
+            continue;
+        }
+        if name[k] || after_name || plausible {
+            name[i..=k].fill(true);
+        }
+        i = k + 1;
+    }
+}
+
+/// "GÜNTHER, Alycia" on a "Child:" line: a surname in capitals, a comma, and a first name ending
+/// the line (or a listed one) are one person.
+fn caps_surname_first(text: &str, toks: &[Tok], low: &Low, name: &mut [bool], pair: &mut [bool]) {
+    for i in 0..toks.len().saturating_sub(1) {
+        let (t, u) = (&toks[i], &toks[i + 1]);
+        if !(t.all_caps && t.sent && t.base_end - t.start >= 2 && u.cap && !u.all_caps) {
+            continue;
+        }
+        if &text[t.end..u.start] != ", " || low.is(i, TITLE | NEVER) || low.is(i + 1, NEVER) {
+            continue;
+        }
+        let rest = &text[u.end..];
+        let line_ends = rest[..rest.find('\n').unwrap_or(rest.len())].trim_matches([' ', '.', ';']).is_empty();
+        if line_ends || low.is(i + 1, FIRST) || name[i + 1] {
+            name[i] = true;
+            name[i + 1] = true;
+            pair[i] = true;
+        }
+    }
+}
+
+/// Words next to a name that belong to it: a name that is also a word before a name ("Royal
+/// Maddox", "Bill Kunze"), a word English only by its ending ("Siegfried Bartell", "Marylise
+/// Botsford"), and a surname that is also a word after a listed first name ("Paula Jesus",
+/// "Andrew Wales").
+fn neighbours(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
+    let n = toks.len();
+    let word = |j: usize| toks[j].cap && !toks[j].all_caps && toks[j].base_end - toks[j].start > 1;
+    for i in 0..n.saturating_sub(1) {
+        if !(name[i] && !name[i + 1] && word(i) && word(i + 1) && joined(text, toks, i)) {
+            continue;
+        }
+        let last = !(i + 2 < n && toks[i + 2].cap && joined(text, toks, i + 1));
+        // A listed first name, or an unknown word found as a name ("Marjon Wales").
+        let first = low.is(i, FIRST) && !low.is(i, AMBIGUOUS | NOT_NAME)
+            || !low.is(i, FIRST | SUR | AMBIGUOUS | NOT_NAME | ENGLISH | TITLE | PARTICLE);
+        if low.is(i + 1, SUFFIX)
+            || (first
+                && last
+                && !low.is(i + 1, NEVER | STREET | TITLE)
+                && !day_or_month(low.at(i + 1))
+                && !low.plural(i + 1))
+        {
+            name[i + 1] = true;
+        }
+    }
+    for i in (0..n.saturating_sub(1)).rev() {
+        if !(name[i + 1] && !name[i] && word(i) && word(i + 1) && joined(text, toks, i)) {
+            continue;
+        }
+        let modal = toks[i].sent && matches!(low.at(i), "will" | "may" | "can" | "did" | "does" | "should" | "would");
+        let unknown = !low.is(i, FIRST | SUR | AMBIGUOUS | NOT_NAME | ENGLISH | TITLE | PARTICLE | STREET);
+        if (low.is(i, AMBIGUOUS) && !low.is(i, NEVER) && !modal) || low.is(i, SUFFIX) || unknown {
+            name[i] = true;
+        }
+    }
+}
+
+fn day_or_month(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+struct Mention<'t> {
     start: usize,
     end: usize,
-    /// Lower-case name words, without title or initials.
-    words: Vec<String>,
-    title: Option<String>,
+    /// Lower-case name words, without title or initials, joined by spaces.
+    key: String,
+    /// How many words `key` holds, where its first word ends and its last begins.
+    words: usize,
+    first_end: usize,
+    last_start: usize,
+    title: Option<&'t str>,
     role: Option<Role>,
+}
+
+impl Mention<'_> {
+    fn first(&self) -> &str {
+        &self.key[..self.first_end]
+    }
+
+    fn last(&self) -> &str {
+        &self.key[self.last_start..]
+    }
 }
 
 fn is_initial(text: &str, toks: &[Tok], i: usize, name: &[bool]) -> bool {
@@ -564,7 +980,8 @@ fn is_initial(text: &str, toks: &[Tok], i: usize, name: &[bool]) -> bool {
     let gap = &text[t.end..toks[i + 1].start];
     let dotted = gap.starts_with('.');
     let w = &text[t.start..t.end];
-    if (w == "I" || w == "A") && !dotted {
+    // "I" is never an initial without a stop; "A" is one mid-sentence ("Seen by A Hopkinson").
+    if (w == "I" || (w == "A" && t.sent)) && !dotted {
         return false;
     }
     gap.len() <= 2
@@ -572,9 +989,11 @@ fn is_initial(text: &str, toks: &[Tok], i: usize, name: &[bool]) -> bool {
         && (name[i + 1] || is_initial(text, toks, i + 1, name) && i + 2 < toks.len())
 }
 
-fn mentions(text: &str, toks: &[Tok], low: &Low, name: &[bool], out: &mut Vec<Candidate>) {
+fn mentions(text: &str, toks: &[Tok], low: &Low, name: &[bool], pair: &[bool], out: &mut Vec<Candidate>) {
     let n = toks.len();
     let mut ms: Vec<Mention> = Vec::new();
+    // The name words of the mention being read, reused: no allocation per word.
+    let mut words: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < n {
         let t = &toks[i];
@@ -585,16 +1004,18 @@ fn mentions(text: &str, toks: &[Tok], low: &Low, name: &[bool], out: &mut Vec<Ca
         }
         let start = t.start;
         let mut title = None;
-        let mut words = Vec::new();
+        words.clear();
         let mut j = i;
         if titled {
-            title = Some(t.base(text).trim_end_matches('.').to_string());
+            title = Some(t.base(text).trim_end_matches('.'));
             j += 1;
         }
         let mut end;
+        // Words before a comma pair ("GÜNTHER, Alycia") go last in the key: "alycia günther".
+        let mut surname_first = 0;
         loop {
             if name[j] {
-                words.push(low.at(j).to_string());
+                words.push(j);
             }
             end = toks[j].base_end;
             if toks[j].possessive() || j + 1 >= n {
@@ -602,14 +1023,30 @@ fn mentions(text: &str, toks: &[Tok], low: &Low, name: &[bool], out: &mut Vec<Ca
             }
             let next_ok = (name[j + 1] && (joined(text, toks, j) || is_initial(text, toks, j, name)))
                 || (is_initial(text, toks, j + 1, name) && (joined(text, toks, j) || initial_gap(text, toks, j)));
-            if !next_ok {
+            if pair[j] && surname_first == 0 {
+                surname_first = words.len();
+            } else if !next_ok {
                 break;
             }
             j += 1;
         }
+        words.rotate_left(surname_first);
         if !words.is_empty() {
-            let role = mention_role(text, toks, i, j, title.as_deref());
-            ms.push(Mention { start, end, words, title, role });
+            let role = mention_role(text, toks, i, j, title);
+            let mut key = String::with_capacity(words.iter().map(|&w| low.at(w).len() + 1).sum());
+            let mut first_end = 0;
+            let mut last_start = 0;
+            for (k, &w) in words.iter().enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                last_start = key.len();
+                key.push_str(low.at(w));
+                if k == 0 {
+                    first_end = key.len();
+                }
+            }
+            ms.push(Mention { start, end, key, words: words.len(), first_end, last_start, title, role });
         }
         i = j + 1;
     }
@@ -634,12 +1071,17 @@ fn mention_role(text: &str, toks: &[Tok], i: usize, j: usize, title: Option<&str
 /// "(34)", ", aged 34": an age of 18 or more right after the name.
 fn adult_age(text: &str, at: usize) -> bool {
     let rest = &text[at..floor(text, at + 14)];
-    let digits: String = rest
+    let mut n: u32 = 0;
+    let mut seen = false;
+    for c in rest
         .chars()
         .skip_while(|c| !c.is_ascii_digit() && !c.is_alphabetic() || *c == 'a' || *c == 'g' || *c == 'e' || *c == 'd')
         .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse::<u32>().is_ok_and(|n| n >= 18)
+    {
+        n = n.saturating_mul(10).saturating_add(c.to_digit(10).unwrap_or(0));
+        seen = true;
+    }
+    seen && n >= 18
 }
 
 /// A weak sign of a child: "his father", "her school" within a few words after the name.
@@ -729,10 +1171,10 @@ fn context_role(text: &str, toks: &[Tok], i: usize, j: usize, title: Option<&str
         {
             return Some(Role::Child);
         }
-        let words: Vec<&Tok> =
-            toks[j + 1..].iter().take_while(|t| t.end <= clause_start + clause_len).take(4).collect();
-        if let Some(last_word) = words.last()
-            && words.len() <= 3
+        let mut words = toks[j + 1..].iter().take_while(|t| t.end <= clause_start + clause_len).take(4);
+        let (count, last) = words.by_ref().fold((0, None), |(n, _), t| (n + 1, Some(t)));
+        if let Some(last_word) = last
+            && count <= 3
             && let Some(r) = role_of_word(text, last_word)
         {
             return Some(r);
@@ -743,70 +1185,71 @@ fn context_role(text: &str, toks: &[Tok], i: usize, j: usize, title: Option<&str
 
 fn keys_and_roles(ms: Vec<Mention>, out: &mut Vec<Candidate>) {
     // Full names, indexed by their first and last words.
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut full: Vec<String> = Vec::new();
-    let mut full_index: HashMap<String, usize> = HashMap::new();
+    let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut by_last: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut full: Vec<&str> = Vec::new();
+    let mut full_index: FastMap<&str, usize> = FastMap::default();
     let mut full_title: Vec<Option<&str>> = Vec::new();
-    for m in ms.iter().filter(|m| m.words.len() >= 2) {
-        let key = m.words.join(" ");
-        if let Some(&k) = full_index.get(&key) {
+    for m in ms.iter().filter(|m| m.words >= 2) {
+        if let Some(&k) = full_index.get(m.key.as_str()) {
             if full_title[k].is_none() {
-                full_title[k] = m.title.as_deref();
+                full_title[k] = m.title;
             }
         } else {
-            full_title.push(m.title.as_deref());
-            full_index.insert(key.clone(), full.len());
+            full_title.push(m.title);
             let k = full.len();
-            full.push(key);
-            if let Some(f) = m.words.first() {
-                push_unique(by_first.entry(f).or_default(), k);
-            }
-            if let Some(l) = m.words.last() {
-                push_unique(by_last.entry(l).or_default(), k);
-            }
+            full_index.insert(&m.key, k);
+            full.push(&m.key);
+            push_unique(by_first.entry(m.first()).or_default(), k);
+            push_unique(by_last.entry(m.last()).or_default(), k);
         }
     }
     // Roles of full names from their own mentions (to keep "Ms Quill" off a child's name).
-    let mut full_role: HashMap<&str, Role> = HashMap::new();
-    for m in ms.iter().filter(|m| m.words.len() >= 2) {
+    let mut full_role: Vec<Option<Role>> = vec![None; full.len()];
+    for m in ms.iter().filter(|m| m.words >= 2) {
         if let Some(r) = m.role {
-            full_role.entry(full[full_index[&m.words.join(" ")]].as_str()).or_insert(r);
+            let k = full_index[m.key.as_str()];
+            full_role[k] = full_role[k].or(Some(r));
         }
     }
     let unique = |v: Option<&Vec<usize>>| v.filter(|v| v.len() == 1).map(|v| v[0]);
-    let keys: Vec<String> = ms
+    // `None`: the mention's own key (a full name), moved out at the end rather than copied.
+    let keys: Vec<Option<String>> = ms
         .iter()
         .map(|m| {
-            if m.words.len() >= 2 {
-                return m.words.join(" ");
+            if m.words >= 2 {
+                return None;
             }
-            let w = m.words[0].as_str();
-            if let Some(title) = &m.title {
-                let same: Vec<usize> = by_last.get(w).into_iter().flatten().copied().collect();
+            let w = m.key.as_str();
+            if let Some(title) = m.title {
+                let same: &[usize] = by_last.get(w).map_or(&[], Vec::as_slice);
                 let pick = |keep: &dyn Fn(usize) -> bool| {
-                    let v: Vec<usize> = same.iter().copied().filter(|&k| keep(k)).collect();
-                    (v.len() == 1).then(|| v[0])
+                    let mut v = same.iter().copied().filter(|&k| keep(k));
+                    match (v.next(), v.next()) {
+                        (Some(k), None) => Some(k),
+                        _ => None,
+                    }
                 };
-                let found = pick(&|k| full_title[k] == Some(title.as_str()))
+                let found = pick(&|k| full_title[k] == Some(title))
                     .or_else(|| pick(&|k| full_title[k].is_some_and(|t| title_class(t) == title_class(title))))
-                    .or_else(|| pick(&|k| full_role.get(full[k].as_str()).is_some_and(|r| *r != Role::Child)));
+                    .or_else(|| pick(&|k| full_role[k].is_some_and(|r| r != Role::Child)));
                 if let Some(k) = found {
-                    return full[k].clone();
+                    return Some(full[k].to_string());
                 }
-                return format!("{} {w}", title_class(title));
+                return Some(format!("{} {w}", title_class(title)));
             }
             if let Some(k) = unique(by_first.get(w)).or_else(|| unique(by_last.get(w))) {
-                return full[k].clone();
+                return Some(full[k].to_string());
             }
-            w.to_string()
+            None
         })
         .collect();
     // One role per person: the first specific role any mention gives, else "adult".
-    let mut role: HashMap<&str, Role> = HashMap::new();
+    let mut role: FastMap<&str, Role> = FastMap::default();
     for (m, k) in ms.iter().zip(&keys) {
+        let k = k.as_deref().unwrap_or(&m.key);
         if let Some(r) = m.role {
-            match role.get(k.as_str()) {
+            match role.get(k) {
                 Some(Role::Adult) | None => {
                     role.insert(k, r);
                 }
@@ -814,14 +1257,13 @@ fn keys_and_roles(ms: Vec<Mention>, out: &mut Vec<Candidate>) {
             }
         }
     }
-    for (m, k) in ms.iter().zip(&keys) {
-        out.push(Candidate {
-            kind: EntityKind::Person,
-            start: m.start,
-            end: m.end,
-            key: k.clone(),
-            role: role.get(k.as_str()).copied(),
-        });
+    let roles: Vec<Option<Role>> =
+        ms.iter().zip(&keys).map(|(m, k)| role.get(k.as_deref().unwrap_or(&m.key)).copied()).collect();
+    drop((role, by_first, by_last, full, full_index, full_title));
+    out.reserve(ms.len());
+    for ((m, key), role) in ms.into_iter().zip(keys).zip(roles) {
+        let key = key.unwrap_or(m.key);
+        out.push(Candidate { kind: EntityKind::Person, start: m.start, end: m.end, key, role });
     }
 }
 
@@ -832,10 +1274,11 @@ fn push_unique(v: &mut Vec<usize>, k: usize) {
 }
 
 /// "Mrs", "Ms" and "Miss" may be the same woman; other titles key as they are.
-fn title_class(title: &str) -> String {
+fn title_class(title: &str) -> std::borrow::Cow<'_, str> {
     match title {
         "Mrs" | "Ms" | "Miss" | "MRS" | "MS" | "MISS" => "ms".into(),
-        t => t.to_lowercase(),
+        t if t.bytes().any(|b| b.is_ascii_uppercase()) => t.to_lowercase().into(),
+        t => t.into(),
     }
 }
 

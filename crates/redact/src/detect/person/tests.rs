@@ -174,3 +174,80 @@ fn unknown_names_opening_a_sentence() {
 fn names_in_capitals() {
     assert_eq!(spans("CASE SUMMARY: PIP QUILL\nPip is 7. CIN PLAN TEAM"), ["PIP QUILL", "Pip"]);
 }
+#[test]
+fn surnames_with_lower_case_particles() {
+    assert_eq!(spans("according to Ms van der Meulen."), ["Ms van der Meulen"]);
+    assert_eq!(spans("Case summary: Elif van den Brink\nElif is 7."), ["Elif van den Brink", "Elif"]);
+    assert_eq!(
+        spans("Dr de Groot and Mr da Silva met Ana von Trapp."),
+        ["Dr de Groot", "Mr da Silva", "Ana von Trapp"]
+    );
+    assert_eq!(spans("She saw Omar bin Salleh and Rhys ap Gwyn."), ["Omar bin Salleh", "Rhys ap Gwyn"]);
+    assert_eq!(spans("We met al-Rashid today."), ["al-Rashid"]);
+    assert_eq!(spans("Recorded by Jonathan Da Silva, social worker."), ["Jonathan Da Silva"]);
+    assert_eq!(people("Elif van den Brink said hi.")[0].1, "elif van den brink");
+    // Particles alone, or before an ordinary word, are left.
+    assert!(spans("He went de facto to the van in La Paz.").iter().all(|s| !s.contains("de")));
+}
+
+#[test]
+fn a_title_makes_the_next_capitalised_word_a_name() {
+    assert_eq!(spans("I phoned Mrs. Ankunding and Mrs Ankunding."), ["Mrs. Ankunding", "Mrs Ankunding"]);
+    assert_eq!(spans("Registered GP: Dr Connelly."), ["Dr Connelly"]);
+    assert_eq!(spans("Dr Wales and PC Every attended."), ["Dr Wales", "PC Every"]);
+    // Not our own labels.
+    assert!(spans("Mr Professional A came.").iter().all(|s| !s.contains("Professional")));
+}
+
+#[test]
+fn unknown_names_after_prepositions_and_with_english_endings() {
+    assert_eq!(spans("Home visit to Carli Ankunding."), ["Carli Ankunding"]);
+    assert_eq!(spans("Recorded by Marylise Botsford, social worker."), ["Marylise Botsford"]);
+    assert_eq!(
+        spans("Chronology for Siegfried Bartell. Olympe Carter lives nearby."),
+        ["Siegfried Bartell", "Olympe Carter"]
+    );
+    assert_eq!(spans("Seen by A Hopkinson at the clinic."), ["A Hopkinson"]);
+    assert_eq!(spans("Anais' mobile number is new."), ["Anais"]);
+}
+
+#[test]
+fn capitalised_surname_comma_first_name_is_one_person() {
+    let p = people("Child: GÜNTHER, Alycia\nAddress: 1 Road\nAlycia Günther is 9.");
+    assert_eq!(p[0].0, "GÜNTHER, Alycia");
+    assert_eq!(p[0].1, "alycia günther");
+    assert_eq!(p[1].1, "alycia günther");
+    assert_eq!(spans("Child: WALES, Andrew\n"), ["WALES, Andrew"]);
+    assert!(spans("NHS, Police and CAMHS, School attended.").is_empty());
+}
+
+#[test]
+fn words_used_as_names() {
+    assert_eq!(spans("Jesus's mobile number is new. Jesus has posted online."), ["Jesus", "Jesus"]);
+    assert_eq!(spans("Mother, Jesus Bergmann, was present."), ["Jesus Bergmann"]);
+    assert_eq!(spans("Her son German (4) was home. German said hi."), ["German", "German"]);
+    assert_eq!(spans("Brain is 19 and goes to college."), ["Brain"]);
+    assert_eq!(spans("Recorded by Marjon Wales and Paula Jesus."), ["Marjon Wales", "Paula Jesus"]);
+    assert_eq!(spans("Recorded by Royal Maddox and Bill Kunze."), ["Royal Maddox", "Bill Kunze"]);
+    // Not when the same words are ordinary.
+    assert!(spans("The Police said no. The Council's phone rang. Everyone said hi.").is_empty());
+    assert!(spans("We went to Wales. Hope is good. The worker, Health Visitor, came.").is_empty());
+    assert!(spans("Amy Road and Amy Monday.").iter().all(|s| !s.contains("Road") && !s.contains("Monday")));
+}
+
+#[test]
+fn form_labels_and_our_own_labels_are_not_names() {
+    for t in [
+        "12/01/2025 – Postcode AB1 2CD was checked.",
+        "Adult A. Postcode [postcode] was checked. Child A. Young person: Child A. CHI [CHI number].",
+        "Mother said Child A was fine. Adult B and Professional C met at School 1.",
+        "Address: [address]\nEmail: [email]\nTelephone: [phone]\nNHS: [NHS number]",
+    ] {
+        assert!(spans(t).is_empty(), "{t}: {:?}", spans(t));
+    }
+}
+
+#[test]
+fn combining_marks_stay_in_the_name() {
+    assert_eq!(spans("Strategy discussion with DC Özm\u{302}en today."), ["DC Özm\u{302}en"]);
+}

@@ -41,6 +41,13 @@ fn letter_at(text: &str, i: usize) -> Option<usize> {
     c.is_alphabetic().then(|| c.len_utf8())
 }
 
+/// A combining mark (U+0300..U+036F) at `i`, which continues a word ("Özm̂en").
+fn mark_at(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    // U+0300..U+036F are encoded CC 80..CD AF.
+    matches!((b.get(i)?, b.get(i + 1)?), (0xCC, 0x80..=0xBF) | (0xCD, 0x80..=0xAF)).then_some(2)
+}
+
 /// The joiner (apostrophe, curly apostrophe, hyphen) at `i`, if followed by a letter.
 fn joiner_at(text: &str, i: usize) -> Option<usize> {
     let bytes = text.as_bytes();
@@ -69,20 +76,51 @@ fn possessive_len(word: &str) -> usize {
 
 pub(super) fn tokenize(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
-    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 6);
+    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
-    let mut prev_end = 0;
+    // What the gap since the last word held: a line break, sentence punctuation, a full stop.
+    let (mut newline, mut opener, mut stop) = (true, false, false);
     while i < bytes.len() {
-        let Some(len) = letter_at(text, i) else {
-            i += utf8_len(bytes[i]);
-            continue;
-        };
+        let b = bytes[i];
+        // Fast path: ASCII bytes between words.
+        if !b.is_ascii_alphabetic() {
+            if b < 0x80 {
+                match b {
+                    b'\n' => newline = true,
+                    b'!' | b'?' | b':' | b'"' => opener = true,
+                    b'.' => stop = true,
+                    _ => {}
+                }
+                i += 1;
+                continue;
+            }
+            if letter_at(text, i).is_none() {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                match c {
+                    '“' | '”' | '•' | '…' | '–' | '—' => opener = true,
+                    _ => {}
+                }
+                i += c.len_utf8().max(1);
+                continue;
+            }
+        }
         let start = i;
-        i += len;
+        let mut ascii = true;
         loop {
-            if let Some(l) = letter_at(text, i) {
+            // ASCII letters run on without any check beyond the byte.
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                break;
+            }
+            if bytes[i] >= 0x80
+                && let Some(l) = letter_at(text, i).or_else(|| mark_at(text, i))
+            {
+                ascii = false;
                 i += l;
             } else if let Some(j) = joiner_at(text, i) {
+                ascii &= j == 1;
                 i += j;
             } else {
                 break;
@@ -90,45 +128,35 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
         }
         let word = &text[start..i];
         let base_end = i - possessive_len(word);
-        let first = word.chars().next().unwrap_or(' ');
-        let cap = first.is_uppercase();
-        let all_caps = cap && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        let gap = &text[prev_end..start];
-        let line = out.is_empty() || gap.contains('\n');
-        let sent = line || opens_sentence(gap, out.last().map(|t| &text[t.start..t.end]));
+        let (cap, all_caps) = if ascii {
+            let w = word.as_bytes();
+            let cap = w[0].is_ascii_uppercase();
+            (cap, cap && !w.iter().any(u8::is_ascii_lowercase))
+        } else {
+            let cap = word.chars().next().is_some_and(char::is_uppercase);
+            (cap, cap && !word.chars().any(char::is_lowercase))
+        };
+        // "al-Rashid", "el-Sayed": a lower-case particle joined to a capitalised name.
+        let cap = cap || (bytes.get(start + 2) == Some(&b'-') && particle_joined(word));
+        let line = newline;
+        let sent = line
+            || opener
+            || (stop
+                && out.last().is_none_or(|t| {
+                    let p = &text[t.start..t.end];
+                    !(p.len() == 1 || super::lists::is_title(p) || ABBREVIATIONS.contains(&p))
+                }));
         out.push(Tok { start, end: i, base_end, cap, all_caps, sent, line });
-        prev_end = i;
+        (newline, opener, stop) = (false, false, false);
     }
     out
 }
 
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0xF0..=0xFF => 4,
-        0xE0..=0xEF => 3,
-        0xC0..=0xDF => 2,
-        _ => 1,
-    }
-}
-
-/// Does the gap between two words end a sentence? A full stop after a title or an initial
-/// ("Dr. Patel", "J. Smith") does not.
-fn opens_sentence(gap: &str, prev: Option<&str>) -> bool {
-    let mut stop = false;
-    for c in gap.chars() {
-        match c {
-            '!' | '?' | ':' | '"' | '“' | '”' | '•' | '…' => return true,
-            '.' => stop = true,
-            _ => {}
-        }
-    }
-    if !stop {
-        return false;
-    }
-    match prev {
-        Some(p) => !(p.len() == 1 || super::lists::is_title(p) || ABBREVIATIONS.contains(&p)),
-        None => true,
-    }
+fn particle_joined(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() > 4
+        && matches!(&b[..3], b"al-" | b"el-" | b"ul-" | b"ad-" | b"ar-" | b"as-" | b"an-")
+        && b[3].is_ascii_uppercase()
 }
 
 const ABBREVIATIONS: &[&str] =
@@ -160,7 +188,15 @@ mod tests {
     }
 
     #[test]
-    fn non_ascii_letters_are_words() {
+    fn non_ascii_letters_and_combining_marks_are_words() {
         assert_eq!(words("Zoë and Łukasz")[2], ("Łukasz", false));
+        assert_eq!(words("DC Özm\u{302}en came")[1], ("Özm\u{302}en", false));
+    }
+
+    #[test]
+    fn a_dash_opens_a_sentence_and_al_joins_a_name() {
+        assert_eq!(words("On 12/03/2024 – Postcode")[1], ("Postcode", true));
+        let t = tokenize("met al-Rashid");
+        assert!(t[1].cap && !t[0].cap);
     }
 }
