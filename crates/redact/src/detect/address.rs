@@ -54,6 +54,152 @@ static SUFFIXES: LazyLock<HashMap<String, Strength>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Welsh street types, which come before the name: lowercase word to strength (Strong or Weak).
+static WELSH: LazyLock<HashMap<String, Strength>> = LazyLock::new(|| {
+    include_str!("../../data/welsh-street-prefixes.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (word, strength) = l.split_once(' ')?;
+            let strength = if strength.trim() == "strong" { Strength::Strong } else { Strength::Weak };
+            Some((word.to_lowercase(), strength))
+        })
+        .collect()
+});
+
+/// Common English words: a run of capitalised words after a number that are all ordinary words
+/// ("12 Years", "3 Children", "2 Police Officers") is not a street unless it ends in a suffix.
+static ENGLISH: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/english-words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+fn is_english(lower: &str) -> bool {
+    ENGLISH.contains(lower) || ROLES.contains(&lower)
+}
+
+/// Family roles and words that start sentences in records: never a town or a street name.
+const ROLES: [&str; 24] = [
+    "mum", "dad", "mother", "father", "gran", "granny", "grandma", "grandad", "grandpa", "nan", "nana", "papa",
+    "auntie", "aunt", "uncle", "baby", "child", "sister", "brother", "she", "he", "they", "we", "i",
+];
+
+/// Words after a number that make it a count, a time or a date, not a house number.
+const NOT_STREET_START: [&str; 64] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "year",
+    "years",
+    "yrs",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "hrs",
+    "minutes",
+    "mins",
+    "times",
+    "children",
+    "kids",
+    "people",
+    "adults",
+    "siblings",
+    "sessions",
+    "visits",
+    "pupils",
+    "am",
+    "pm",
+    "percent",
+    "miles",
+    "nights",
+    "of",
+    "and",
+    "or",
+    "to",
+    "x",
+];
+
+/// Words before a number that make it a section, room, year group or the like.
+const COUNTERS: [&str; 40] = [
+    "year",
+    "years",
+    "section",
+    "room",
+    "page",
+    "ward",
+    "level",
+    "stage",
+    "tier",
+    "article",
+    "bus",
+    "route",
+    "platform",
+    "class",
+    "group",
+    "step",
+    "part",
+    "chapter",
+    "schedule",
+    "appendix",
+    "item",
+    "question",
+    "session",
+    "week",
+    "day",
+    "phase",
+    "band",
+    "grade",
+    "key",
+    "covid",
+    "form",
+    "box",
+    "bed",
+    "bay",
+    "junction",
+    "exit",
+    "version",
+    "option",
+    "paragraph",
+    "aged",
+];
+
 static ADDRESS_LABEL: LazyLock<Option<AhoCorasick>> =
     LazyLock::new(|| AhoCorasickBuilder::new().ascii_case_insensitive(true).build(["address"]).ok());
 
@@ -128,6 +274,10 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        if bytes[i].is_ascii_digit() && !word_before(text, i) {
+            i = numbered_street(text, i, out);
+            continue;
+        }
         if !bytes[i].is_ascii_alphabetic() || word_before(text, i) {
             i += 1;
             continue;
@@ -144,6 +294,115 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
             }
         }
         i = e;
+    }
+}
+
+/// A house number at `i` followed by one to four capitalised words ("174 Joe Loop", "168 Clôs
+/// Eirlys", "4 The Loan"), with a flat before and towns or a postcode after. Returns where the
+/// scan goes on (past the number).
+fn numbered_street(text: &str, i: usize, out: &mut Vec<Candidate>) -> usize {
+    let bytes = text.as_bytes();
+    let mut after = i;
+    while after < bytes.len() && bytes[after].is_ascii_digit() {
+        after += 1;
+    }
+    let Some(num_end) = flat_number_at(text, i) else { return after };
+    if !number_context_ok(text, i) {
+        return after;
+    }
+    let Some(first) = gap_after(text, num_end)
+        .or_else(|| (bytes.get(num_end) == Some(&b',')).then(|| gap_after(text, num_end + 1)).flatten())
+    else {
+        return after;
+    };
+    // The name words.
+    let mut words: Vec<(usize, usize)> = Vec::with_capacity(4);
+    let mut p = first;
+    while words.len() < 4 {
+        let Some(we) = name_word_end(text, p) else { break };
+        let w = &text[p..we];
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let lower = w.to_lowercase();
+        // "de Groot Drive": a particle may open the name if a capitalised word follows.
+        let particle = PARTICLES.contains(&lower.as_str())
+            && (!words.is_empty() || gap_after(text, we).is_some_and(|g| text[g..].starts_with(char::is_uppercase)));
+        if !(capital || particle) || (!words.is_empty() && NOT_NAME.contains(&lower.as_str())) {
+            break;
+        }
+        if words.is_empty() && (NOT_STREET_START.contains(&lower.as_str()) || ROLES.contains(&lower.as_str())) {
+            return after;
+        }
+        words.push((p, we));
+        match gap_after(text, we) {
+            Some(g) if word_at(text, g) => p = g,
+            _ => break,
+        }
+    }
+    // A trailing particle is not part of the name.
+    while words.len() > 1 && words.last().is_some_and(|&(a, b)| !text[a..b].starts_with(char::is_uppercase)) {
+        words.pop();
+    }
+    let (Some(&(ws, _)), Some(&(_, we))) = (words.first(), words.last()) else { return after };
+    let lowers: Vec<String> = words.iter().map(|&(a, b)| text[a..b].to_lowercase()).collect();
+    let last_word = &text[words[words.len() - 1].0..we];
+    // "Luigi Roads", "Jaleel Streets": a plural street type is a street type.
+    let suffix = lookup(last_word.as_bytes()).is_some()
+        || last_word.strip_suffix('s').is_some_and(|w| lookup(w.as_bytes()).is_some_and(|s| s != Strength::House));
+    let welsh = WELSH.contains_key(&lowers[0]);
+    let the = lowers[0] == "the" && words.len() > 1;
+    let proper = lowers.iter().any(|w| !is_english(w) && !TITLES.contains(&w.trim_end_matches('.')));
+    let forward = extend_forward(text, we);
+    let ok = suffix || welsh || the || (proper && (words.len() >= 2 || forward.is_some()));
+    if !ok || (lowers[0] == "the" && words.len() == 1) {
+        return after;
+    }
+    let start = flat_before(text, i).unwrap_or(i);
+    push(text, start, forward.unwrap_or(we), out);
+    // The street on its own, so that other mentions of it ("plays out on Joe Loop") are hidden too.
+    if (suffix || welsh) && !the && distinct_street(&lowers) {
+        push(text, ws, we, out);
+    }
+    after
+}
+
+/// Lowercase words inside street names ("de Groot Drive", "Heol y Felin").
+const PARTICLES: [&str; 12] = ["de", "van", "der", "den", "von", "la", "le", "du", "da", "di", "y", "yr"];
+
+/// Whether a street name is unusual enough that its bare mentions are the same street.
+fn distinct_street(lowers: &[String]) -> bool {
+    lowers.len() >= 2 && lowers[..lowers.len() - 1].iter().any(|w| !is_english(w))
+}
+
+/// A word of letters (any script), apostrophes and hyphens at `p`: its end.
+fn name_word_end(text: &str, p: usize) -> Option<usize> {
+    let mut end = p;
+    for (k, c) in text[p..].char_indices() {
+        if c.is_alphabetic() || (k > 0 && matches!(c, '\'' | '’' | '-')) {
+            end = p + k + c.len_utf8();
+        } else {
+            break;
+        }
+        if k > 40 {
+            return None;
+        }
+    }
+    let w = text[p..end].trim_end_matches(['\'', '’', '-']);
+    (!w.is_empty() && !text[p + w.len()..].starts_with(|c: char| c.is_ascii_digit())).then_some(p + w.len())
+}
+
+/// Whether the number at `i` may be a house number: not money, a time, part of a date or a list
+/// ("£12", "10:30", "3/4", "Year 6", "Section 47").
+fn number_context_ok(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    if i > 0 && matches!(bytes[i - 1], b'/' | b'.' | b':' | b'-' | b'$' | b'#' | b'+' | b'(' | b'@') {
+        return false;
+    }
+    if text[..i].ends_with('£') || text[..i].ends_with('€') {
+        return false;
+    }
+    match gap_before(text, i).and_then(|g| prev_word(text, g)) {
+        Some((_, w)) => !COUNTERS.contains(&w.trim_end_matches('.').to_lowercase().as_str()),
+        None => true,
     }
 }
 
@@ -353,20 +612,24 @@ fn extend_forward(text: &str, e: usize) -> Option<usize> {
         // A town: capitalised words, then the end of the segment.
         let mut r = q;
         let mut words = 0;
-        while words < 3 {
-            let mut w = r;
-            while w < bytes.len() && (bytes[w].is_ascii_alphabetic() || matches!(bytes[w], b'-' | b'\'')) {
-                w += 1;
-            }
+        let mut proper = false;
+        let mut street = false;
+        let mut last_end = q;
+        while words < 4 {
+            let Some(w) = name_word_end(text, r) else { break };
             let word = &text[r..w];
-            let capital = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-            if w == r || !capital || NOT_NAME.contains(&word.to_ascii_lowercase().as_str()) || word_at(text, w) {
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            if !capital || NOT_NAME.contains(&word.to_lowercase().as_str()) || word_at(text, w) {
                 break;
             }
+            let lower = word.to_lowercase();
+            proper |= !is_english(&lower);
+            street |= (words == 0 && WELSH.contains_key(&lower)) || lookup(word.as_bytes()).is_some();
             words += 1;
             r = w;
+            last_end = w;
             match gap_after(text, r) {
-                Some(g) if bytes.get(g).is_some_and(u8::is_ascii_uppercase) => {
+                Some(g) if text[g..].starts_with(char::is_uppercase) => {
                     if let Some(pe) = postcode_at(text, g) {
                         return Some(pe);
                     }
@@ -380,6 +643,14 @@ fn extend_forward(text: &str, e: usize) -> Option<usize> {
         let seg_ok = words > 0
             && (r_end == bytes.len() || matches!(bytes[r_end], b',' | b'.' | b';' | b')' | b'\n' | b'\r'))
             && r_end == r;
+        // A town or street that prose runs on from ("at 174 Joe Loop, Kemmermouth and is …"):
+        // taken if it is a proper name or a street, not "Mum said".
+        let runs_on = words > 0
+            && (proper || street)
+            && gap_after(text, last_end).is_some_and(|g| bytes.get(g).is_some_and(u8::is_ascii_lowercase));
+        if runs_on {
+            return Some(last_end);
+        }
         if !seg_ok {
             break;
         }
@@ -510,15 +781,87 @@ fn address_lines(text: &str, out: &mut Vec<Candidate>) {
             }
             e = line_end(s);
         }
+        let e = sentence_end(text, s, e);
         let value = &text[s..e];
         let trimmed = value.trim_start();
         let s = s + (value.len() - trimmed.len());
-        let e = s + trimmed.trim_end().len();
+        let mut e = s + trimmed.trim_end().len();
+        // The lines after it that read as more of the address: a town, a postcode.
+        if e == line_end(s) || text[e..line_end(e)].trim().is_empty() {
+            let mut next = line_end(e);
+            for _ in 0..4 {
+                let ls = next + usize::from(text[next..].starts_with("\r\n")) + 1;
+                if ls >= text.len() || !text[next..].starts_with(['\n', '\r']) {
+                    break;
+                }
+                let le = line_end(ls);
+                let line = text[ls..le].trim();
+                if !address_line(line) {
+                    break;
+                }
+                e = ls + (text[ls..le].len() - text[ls..le].trim_start().len()) + line.len();
+                next = le;
+            }
+        }
         if s < e {
             push(text, s, e, out);
             covered_to = e;
         }
     }
+}
+
+/// Where an address given after a label ends on its line: at a full stop and a capital
+/// ("Address: 179 Lockman Shoal, Sauerview. Tiago told me …"), unless the dot ends an
+/// abbreviation ("St. Mary's Road") or an initial.
+fn sentence_end(text: &str, s: usize, e: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut p = s;
+    while let Some(d) = text[p..e].find(". ") {
+        let dot = p + d;
+        let next = text[dot + 1..e].trim_start();
+        let word = prev_word(text, dot).map_or("", |(_, w)| w);
+        let abbreviation = word.chars().count() == 1 && word.starts_with(char::is_alphabetic)
+            || ["st", "rd", "ave", "dr", "no", "mt", "ft", "pl", "sq", "ct", "cres", "gdns", "tce", "flat", "apt"]
+                .contains(&word.to_ascii_lowercase().as_str());
+        if next.starts_with(char::is_uppercase) && !abbreviation && dot > s && !bytes[dot - 1].is_ascii_whitespace() {
+            return dot;
+        }
+        p = dot + 1;
+    }
+    e
+}
+
+/// A line that continues an address block: a few capitalised words ("New Ellis Watkins burgh",
+/// "Clarabury") or a postcode, with no label ("NHS number: …") and no sentence in it.
+fn address_line(line: &str) -> bool {
+    if line.is_empty() || line.len() > 60 || line.contains([':', '.', '!', '?', '@']) {
+        return false;
+    }
+    let mut pc = Vec::new();
+    super::postcode::find(line, &mut pc);
+    if pc.first().is_some_and(|c| c.start == 0 && c.end == line.len()) {
+        return true;
+    }
+    let words: Vec<&str> = line.split([' ', ',', '\u{a0}']).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > 6 || !line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+        return false;
+    }
+    // A heading ("Next steps", "Summary") is ordinary words only.
+    let proper = words.iter().any(|w| {
+        let lower = w.to_lowercase();
+        w.starts_with(|c: char| c.is_ascii_digit()) || !is_english(lower.trim_matches(|c: char| !c.is_alphabetic()))
+    });
+    proper
+        && words.iter().all(|w| {
+            let lower = w.to_lowercase();
+            if ROLES.contains(&lower.as_str()) {
+                return false;
+            }
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || PARTICLES.contains(&lower.as_str())
+                || ["upon", "on", "under", "in", "by", "the", "next", "super"].contains(&lower.as_str())
+                || (w.chars().all(char::is_alphabetic) && !is_english(&lower))
+        })
 }
 
 #[cfg(test)]
