@@ -157,7 +157,7 @@ const NOT_STREET_START: [&str; 64] = [
 ];
 
 /// Words before a number that make it a section, room, year group or the like.
-const COUNTERS: [&str; 40] = [
+const COUNTERS: [&str; 44] = [
     "year",
     "years",
     "section",
@@ -198,6 +198,10 @@ const COUNTERS: [&str; 40] = [
     "option",
     "paragraph",
     "aged",
+    "child",
+    "sibling",
+    "adult",
+    "person",
 ];
 
 static ADDRESS_LABEL: LazyLock<Option<AhoCorasick>> =
@@ -346,20 +350,19 @@ fn numbered_street(text: &str, i: usize, out: &mut Vec<Candidate>) -> usize {
     let lowers: Vec<String> = words.iter().map(|&(a, b)| text[a..b].to_lowercase()).collect();
     let last_word = &text[words[words.len() - 1].0..we];
     // "Luigi Roads", "Jaleel Streets": a plural street type is a street type.
-    let suffix = lookup(last_word.as_bytes()).is_some()
-        || last_word.strip_suffix('s').is_some_and(|w| lookup(w.as_bytes()).is_some_and(|s| s != Strength::House));
+    let suffix = lookup(last_word.as_bytes()).is_some();
     let welsh = WELSH.contains_key(&lowers[0]);
     let the = lowers[0] == "the" && words.len() > 1;
     let proper = lowers.iter().any(|w| !is_english(w) && !TITLES.contains(&w.trim_end_matches('.')));
     let forward = extend_forward(text, we);
-    let ok = suffix || welsh || the || (proper && (words.len() >= 2 || forward.is_some()));
+    let ok = suffix || welsh || the || words.len() >= 2 || (proper && forward.is_some());
     if !ok || (lowers[0] == "the" && words.len() == 1) {
         return after;
     }
     let start = flat_before(text, i).unwrap_or(i);
     push(text, start, forward.unwrap_or(we), out);
     // The street on its own, so that other mentions of it ("plays out on Joe Loop") are hidden too.
-    if (suffix || welsh) && !the && distinct_street(&lowers) {
+    if !the && distinct_street(&lowers) {
         push(text, ws, we, out);
     }
     after
@@ -377,7 +380,7 @@ fn distinct_street(lowers: &[String]) -> bool {
 fn name_word_end(text: &str, p: usize) -> Option<usize> {
     let mut end = p;
     for (k, c) in text[p..].char_indices() {
-        if c.is_alphabetic() || (k > 0 && matches!(c, '\'' | '’' | '-')) {
+        if c.is_alphabetic() || (k > 0 && (combining(c) || matches!(c, '\'' | '’' | '-'))) {
             end = p + k + c.len_utf8();
         } else {
             break;
@@ -426,6 +429,16 @@ static SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
 });
 
 fn lookup(word: &[u8]) -> Option<Strength> {
+    match lookup_exact(word) {
+        None if word.len() > 3 && word.last().is_some_and(|&b| b == b's' || b == b'S') => {
+            // "Jaleel Streets", "Luigi Roads": a plural street type is a street type, but weak.
+            lookup_exact(&word[..word.len() - 1]).filter(|&s| s != Strength::House).map(|_| Strength::Weak)
+        }
+        found => found,
+    }
+}
+
+fn lookup_exact(word: &[u8]) -> Option<Strength> {
     let &f = word.first()?;
     let f = f.to_ascii_lowercase();
     if !f.is_ascii_lowercase() || word.len() > 10 || SHAPES[usize::from(f - b'a')] & (1 << word.len()) == 0 {
@@ -459,7 +472,9 @@ fn street_or_house(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
         if !house_the && NOT_NAME.contains(&lower.trim_end_matches('.')) {
             break;
         }
-        if !first.is_uppercase() && !lower_suffix {
+        // "de Koning Barn", "van der Veen Avenue": particles before a capitalised name word.
+        let particle = !names.is_empty() && PARTICLES.contains(&lower.as_str());
+        if !first.is_uppercase() && !lower_suffix && !particle {
             break;
         }
         names.push((ws, w));
@@ -472,7 +487,11 @@ fn street_or_house(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     let (name_start, _) = first_name?;
     let mut start = name_start;
     if strength == Strength::House {
-        if lower_suffix || names.iter().any(|(_, w)| !w.chars().next().is_some_and(char::is_uppercase)) {
+        if lower_suffix
+            || names.iter().any(|(_, w)| {
+                !w.chars().next().is_some_and(char::is_uppercase) && !PARTICLES.contains(&w.to_lowercase().as_str())
+            })
+        {
             return None;
         }
         let real: Vec<&str> = names.iter().map(|(_, w)| *w).filter(|w| !w.eq_ignore_ascii_case("the")).collect();
@@ -503,7 +522,13 @@ fn street_or_house(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     let forward = extend_forward(text, e);
     let ok = match strength {
         Strength::Strong => number.is_some() || names.iter().all(|(_, w)| !w.eq_ignore_ascii_case("the")),
-        _ => number.is_some() || forward.is_some() || has_cue(text, name_start),
+        _ => {
+            number.is_some()
+                || forward.is_some()
+                || has_cue(text, name_start)
+                || (place_word_before(text, name_start)
+                    && names.iter().any(|(_, w)| !is_english(&w.to_lowercase()) && !w.eq_ignore_ascii_case("st")))
+        }
     };
     ok.then_some((start, forward.unwrap_or(e)))
 }
@@ -619,17 +644,26 @@ fn extend_forward(text: &str, e: usize) -> Option<usize> {
             let Some(w) = name_word_end(text, r) else { break };
             let word = &text[r..w];
             let capital = word.chars().next().is_some_and(char::is_uppercase);
-            if !capital || NOT_NAME.contains(&word.to_lowercase().as_str()) || word_at(text, w) {
+            let lower = word.to_lowercase();
+            // Inside a town: "Newcastle upon Tyne", "Stoke on Trent", or a lowercase last word
+            // just before the postcode.
+            let inner = words > 0
+                && !capital
+                && (TOWN_CONNECTORS.contains(&lower.as_str())
+                    || (!is_english(&lower) && ends_segment(text, w))
+                    || gap_after(text, w)
+                        .or_else(|| (bytes.get(w) == Some(&b',')).then(|| gap_after(text, w + 1)).flatten())
+                        .is_some_and(|g| postcode_at(text, g).is_some()));
+            if word_at(text, w) || (!inner && (!capital || NOT_NAME.contains(&lower.as_str()))) {
                 break;
             }
-            let lower = word.to_lowercase();
             proper |= !is_english(&lower);
             street |= (words == 0 && WELSH.contains_key(&lower)) || lookup(word.as_bytes()).is_some();
             words += 1;
             r = w;
             last_end = w;
             match gap_after(text, r) {
-                Some(g) if text[g..].starts_with(char::is_uppercase) => {
+                Some(g) if text[g..].starts_with(char::is_alphabetic) => {
                     if let Some(pe) = postcode_at(text, g) {
                         return Some(pe);
                     }
@@ -640,7 +674,10 @@ fn extend_forward(text: &str, e: usize) -> Option<usize> {
         }
         // Step back over a trailing gap taken before a word that did not fit.
         let r_end = text[..r].trim_end_matches([' ', '\u{a0}']).len();
+        // "…, Social Worker", "…, Team Manager": ordinary words are a job, not a town.
+        let job = words >= 2 && !proper && !street;
         let seg_ok = words > 0
+            && !job
             && (r_end == bytes.len() || matches!(bytes[r_end], b',' | b'.' | b';' | b')' | b'\n' | b'\r'))
             && r_end == r;
         // A town or street that prose runs on from ("at 174 Joe Loop, Kemmermouth and is …"):
@@ -675,6 +712,34 @@ fn postcode_at(text: &str, q: usize) -> Option<usize> {
     super::postcode::find(slice, &mut out);
     let c = out.first().filter(|c| c.start == 0 && c.kind == EntityKind::Postcode)?;
     (!word_at(text, q + c.end)).then_some(q + c.end)
+}
+
+/// Whether an address segment ends at `w`: punctuation, the end of the line or a postcode.
+fn ends_segment(text: &str, w: usize) -> bool {
+    match text.as_bytes().get(w) {
+        None | Some(b',' | b'.' | b';' | b'\n' | b'\r') => true,
+        _ => gap_after(text, w).is_some_and(|g| postcode_at(text, g).is_some()),
+    }
+}
+
+/// Lowercase words inside town names.
+const TOWN_CONNECTORS: [&str; 8] = ["upon", "on", "under", "by", "le", "next", "super", "in"];
+
+/// Whether a preposition of place comes just before `start` ("plays out on Kautzer Court", "the
+/// end of Labat Walk"): with a name that is not an ordinary word, a weak suffix is then a street.
+fn place_word_before(text: &str, start: usize) -> bool {
+    gap_before(text, start).and_then(|g| prev_word(text, g)).is_some_and(|(_, w)| {
+        [
+            "on", "along", "down", "up", "off", "near", "of", "from", "to", "into", "onto", "via", "at", "in", "round",
+            "around", "past", "towards",
+        ]
+        .contains(&w.to_ascii_lowercase().as_str())
+    })
+}
+
+/// Unicode combining marks (text in decomposed form: "o" and U+0308 for "ö").
+fn combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
 }
 
 /// Whether a cue such as "lives on" ends just before `start`.
@@ -726,7 +791,7 @@ fn gap_after(text: &str, pos: usize) -> Option<usize> {
 fn prev_word(text: &str, end: usize) -> Option<(usize, &str)> {
     let mut start = end;
     for (i, c) in text[..end].char_indices().rev().take(30) {
-        if c.is_alphanumeric() || matches!(c, '\'' | '’' | '-') || (c == '.' && i + 1 == end) {
+        if c.is_alphanumeric() || combining(c) || matches!(c, '\'' | '’' | '-') || (c == '.' && i + 1 == end) {
             start = i;
         } else {
             break;
@@ -785,7 +850,8 @@ fn address_lines(text: &str, out: &mut Vec<Candidate>) {
         let value = &text[s..e];
         let trimmed = value.trim_start();
         let s = s + (value.len() - trimmed.len());
-        let mut e = s + trimmed.trim_end().len();
+        // Not a full stop or comma after it: they belong to the sentence.
+        let mut e = s + trimmed.trim_end().trim_end_matches(['.', ',', ';']).trim_end().len();
         // The lines after it that read as more of the address: a town, a postcode.
         if e == line_end(s) || text[e..line_end(e)].trim().is_empty() {
             let mut next = line_end(e);
@@ -851,9 +917,14 @@ fn address_line(line: &str) -> bool {
         let lower = w.to_lowercase();
         w.starts_with(|c: char| c.is_ascii_digit()) || !is_english(lower.trim_matches(|c: char| !c.is_alphabetic()))
     });
+    let n = words.len();
     proper
-        && words.iter().all(|w| {
+        && words.iter().enumerate().all(|(k, w)| {
             let lower = w.to_lowercase();
+            // "New Ellis Watkins burgh", "West Gareth Merwin town": a town written with its ending apart.
+            if k > 0 && k + 1 == n && w.chars().all(char::is_lowercase) && !ROLES.contains(&lower.as_str()) {
+                return true;
+            }
             if ROLES.contains(&lower.as_str()) {
                 return false;
             }
@@ -950,6 +1021,117 @@ mod tests {
         assert_eq!(found("Current Address - Braeside\n"), ["Braeside"]);
         assert!(found("Email address: x").is_empty());
         assert!(found("we addressed the issue; address the concerns").is_empty());
+    }
+
+    #[test]
+    fn a_house_number_and_any_capitalised_words() {
+        for a in [
+            "174 Joe Loop",
+            "194 Wintheiser Mountain",
+            "134 Flatley Brae",
+            "20 Maximus Neck",
+            "168 Clôs Eirlys",
+            "122 Block Branch",
+            "4 The Loan",
+            "122 de Groot Drive",
+            "7a Ffordd y Felin",
+            "12-14 Luigi Roads",
+        ] {
+            let text = format!("the children stay with her at {a} most weekends.");
+            assert_eq!(found(&text), [a], "{a}");
+        }
+        assert_eq!(found("Unit 3, 20 Maximus Neck"), ["Unit 3, 20 Maximus Neck"]);
+        assert_eq!(found("Flat 0/1, 122 de Groot Drive"), ["Flat 0/1, 122 de Groot Drive"]);
+    }
+
+    #[test]
+    fn counts_times_and_dates_after_a_number_are_not_streets() {
+        for t in [
+            "aged 12 Years",
+            "has 3 Children",
+            "on 12 March 2024",
+            "at 10 Mum arrived",
+            "for 2 Weeks",
+            "Year 6 Class",
+            "Section 47 Strategy Meeting",
+            "£12 Tesco Voucher",
+            "at 10:30 Amy Smith",
+            "Room 12 Family Centre",
+            "Key Stage 2 SATs",
+            "page 4 The Plan",
+            "3 Police",
+        ] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
+    }
+
+    #[test]
+    fn towns_after_a_street_in_prose() {
+        assert_eq!(
+            found("Thomas lives nearby at 174 Joe Loop, Kemmermouth and is a protective factor."),
+            ["174 Joe Loop, Kemmermouth"]
+        );
+        assert_eq!(
+            found(
+                "A letter was sent to Mrs Mariani at Flat 11, 134 Flatley Brae, New Kristina Murazikfort confirming it."
+            ),
+            ["Flat 11, 134 Flatley Brae, New Kristina Murazikfort"]
+        );
+        assert_eq!(found("at 3 Kub Road, Newcastle upon Tyne, NE1 4XF."), ["3 Kub Road, Newcastle upon Tyne, NE1 4XF"]);
+        assert_eq!(found("at 3 Kub Road, Lake Guinn port KA1 2AB and"), ["3 Kub Road, Lake Guinn port KA1 2AB"]);
+        assert_eq!(found("14 Mossgiel Road, Mum said"), ["14 Mossgiel Road"]);
+        assert_eq!(found("14 Mossgiel Road, Social Worker."), ["14 Mossgiel Road"]);
+    }
+
+    #[test]
+    fn the_street_alone_is_found_again_elsewhere() {
+        let mut out = Vec::new();
+        find("at 20 Maximus Neck today", &mut out);
+        assert!(out.iter().any(|c| c.key == "maximus neck"), "{out:?}");
+        assert!(found("Child 1 Amy Smith, Child 2 Tom Smith").is_empty());
+    }
+
+    #[test]
+    fn streets_after_a_place_word() {
+        assert_eq!(found("Arwyn plays out on Kautzer Court with the others"), ["Kautzer Court"]);
+        assert_eq!(found("the shops at the end of Labat Walk."), ["Labat Walk"]);
+        assert_eq!(found("plays out on Jaleel Streets after school"), ["Jaleel Streets"]);
+        assert!(found("went on the Park Walk").is_empty());
+    }
+
+    #[test]
+    fn house_names_with_a_street_and_particles() {
+        assert_eq!(
+            found("at D'Angelo Villa, Ab Owain Crescent, Clarabury and"),
+            ["D'Angelo Villa, Ab Owain Crescent, Clarabury"]
+        );
+        assert_eq!(found("at Rose Cottage, Mill Lane most weekends"), ["Rose Cottage, Mill Lane"]);
+        assert_eq!(found("at de Koning Barn, Wunsch Circles."), ["de Koning Barn, Wunsch Circles"]);
+        assert_eq!(found("at O\u{308}zmen Barn today"), ["O\u{308}zmen Barn"]);
+    }
+
+    #[test]
+    fn address_blocks_over_several_lines() {
+        let text = "Address: Flat 0/1, 122 de Groot Drive\nClarabury\nD3 4WB\nNHS number: 893 971 4652\n";
+        assert_eq!(found(text), ["Flat 0/1, 122 de Groot Drive\nClarabury\nD3 4WB"]);
+        let text = "Address: D'Angelo Villa, Ab Owain Crescent\nNew Ellis Watkins burgh\nJ3 9EF\n\nNotes";
+        assert_eq!(found(text), ["D'Angelo Villa, Ab Owain Crescent\nNew Ellis Watkins burgh\nJ3 9EF"]);
+        let text = "Address: 168 Clôs Eirlys\r\nSmithbury\r\nW8 3GX\r\nParent: Amy";
+        assert_eq!(found(text), ["168 Clôs Eirlys\r\nSmithbury\r\nW8 3GX"]);
+        // Prose and headings after the address are not part of it.
+        assert_eq!(found("Address: 14 Kub Road\nMum was tired.\n"), ["14 Kub Road"]);
+        assert_eq!(found("Address: 14 Kub Road\nNext steps\n"), ["14 Kub Road"]);
+    }
+
+    #[test]
+    fn an_address_label_stops_at_the_end_of_the_sentence() {
+        assert_eq!(
+            found("Address: 179 Lockman Shoal, Sauerview. Tiago told me that Marjon shouts."),
+            ["179 Lockman Shoal, Sauerview"]
+        );
+        assert_eq!(found("Address: 2 St. Mary's Road, Ayr. Seen"), ["2 St. Mary's Road, Ayr"]);
+        assert_eq!(found("Address: Rose Cottage, Ayr. \nNext"), ["Rose Cottage, Ayr"]);
+        assert_eq!(found("Address: [address]. Dad came"), ["[address]"]);
     }
 
     #[test]

@@ -220,7 +220,9 @@ fn looks_like_date(bytes: &[u8], groups: &[Group]) -> bool {
             && (1..=31).contains(&value(d))
             && (1..=12).contains(&value(m))
     };
-    same_sep && (len(c) == 2 || len(c) == 4) && (day_month(a, b) || day_month(b, a))
+    // 2024-08-16: year, month, day.
+    let iso = len(a) == 4 && (1..=2).contains(&len(c)) && (1..=31).contains(&value(c)) && day_month(c, b);
+    same_sep && (((len(c) == 2 || len(c) == 4) && (day_month(a, b) || day_month(b, a))) || iso)
 }
 
 /// Whether a word that introduces a phone number comes just before `start` (within 24 bytes).
@@ -323,7 +325,7 @@ mod tests {
 
     #[test]
     fn dotted_and_dashed_dates_are_not_phone_numbers() {
-        for d in ["16.08.2024", "05.01.2025", "12-07-1984", "1.3.24", "2024"] {
+        for d in ["16.08.2024", "05.01.2025", "12-07-1984", "1.3.24", "2024", "2025-11-25", "2025.03.09"] {
             assert!(phones(&format!("telephone 0113 4960946.\n{d} – visit")).len() == 1, "{d}");
             assert!(phones(&format!("Contact note, {d}. Home visit")).is_empty(), "{d}");
             assert!(phones(&format!("Phone: {d}")).is_empty(), "{d}");
