@@ -355,7 +355,12 @@ fn numbered_street(text: &str, i: usize, out: &mut Vec<Candidate>) -> usize {
     let the = lowers[0] == "the" && words.len() > 1;
     let proper = lowers.iter().any(|w| !is_english(w) && !TITLES.contains(&w.trim_end_matches('.')));
     let forward = extend_forward(text, we);
-    let ok = suffix || welsh || the || words.len() >= 2 || (proper && forward.is_some());
+    // "2 Police Officers", "4 Family Members": a count of ordinary things.
+    let last_lower = &lowers[lowers.len() - 1];
+    let counted = last_lower.ends_with('s') && is_english(last_lower);
+    // "In 2023 Amy Smith moved": a year, not a house number.
+    let year = num_end - i == 4 && (text[i..].starts_with("19") || text[i..].starts_with("20"));
+    let ok = suffix || welsh || the || (!counted && !year && (words.len() >= 2 || (proper && forward.is_some())));
     if !ok || (lowers[0] == "the" && words.len() == 1) {
         return after;
     }
@@ -1060,6 +1065,8 @@ mod tests {
             "Key Stage 2 SATs",
             "page 4 The Plan",
             "3 Police",
+            "2 Police Officers came",
+            "In 2023 Amy Smith moved",
         ] {
             assert!(found(t).is_empty(), "{t}: {:?}", found(t));
         }
