@@ -36,7 +36,28 @@ enum Strength {
     House,
 }
 
-static SUFFIXES: LazyLock<HashMap<String, Strength>> = LazyLock::new(|| {
+/// FNV-1a: the keys are short words, for which SipHash costs more than the lookup itself.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Street suffixes, lowercase ASCII bytes to strength.
+static SUFFIXES: LazyLock<FastMap<Box<[u8]>, Strength>> = LazyLock::new(|| {
     include_str!("../../data/street-suffixes.txt")
         .lines()
         .map(str::trim)
@@ -49,13 +70,13 @@ static SUFFIXES: LazyLock<HashMap<String, Strength>> = LazyLock::new(|| {
                 "house" => Strength::House,
                 _ => return None,
             };
-            Some((word.to_ascii_lowercase(), strength))
+            Some((word.to_ascii_lowercase().into_bytes().into_boxed_slice(), strength))
         })
         .collect()
 });
 
 /// Welsh street types, which come before the name: lowercase word to strength (Strong or Weak).
-static WELSH: LazyLock<HashMap<String, Strength>> = LazyLock::new(|| {
+static WELSH: LazyLock<FastMap<String, Strength>> = LazyLock::new(|| {
     include_str!("../../data/welsh-street-prefixes.txt")
         .lines()
         .map(str::trim)
@@ -70,13 +91,14 @@ static WELSH: LazyLock<HashMap<String, Strength>> = LazyLock::new(|| {
 
 /// Common English words: a run of capitalised words after a number that are all ordinary words
 /// ("12 Years", "3 Children", "2 Police Officers") is not a street unless it ends in a suffix.
-static ENGLISH: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/english-words.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static ENGLISH: LazyLock<std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>> =
+    LazyLock::new(|| {
+        include_str!("../../data/english-words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
 
 fn is_english(lower: &str) -> bool {
     ENGLISH.contains(lower) || ROLES.contains(&lower)
@@ -423,7 +445,7 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Candidate>) {
 static SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
     let mut shapes = [0u16; 26];
     for word in SUFFIXES.keys() {
-        if let Some(&f) = word.as_bytes().first()
+        if let Some(&f) = word.first()
             && f.is_ascii_lowercase()
             && word.len() <= 10
         {
@@ -454,7 +476,7 @@ fn lookup_exact(word: &[u8]) -> Option<Strength> {
     for (d, s) in buf.iter_mut().zip(word) {
         *d = s.to_ascii_lowercase();
     }
-    SUFFIXES.get(std::str::from_utf8(&buf[..n]).ok()?).copied()
+    SUFFIXES.get(&buf[..n]).copied()
 }
 
 /// A street or house name whose suffix is the word `s..e`: the whole span.

@@ -120,6 +120,11 @@ fn parse_at(text: &str, i: usize) -> Option<Found> {
     if !matches!(bytes[i].to_ascii_lowercase(), b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b't' | b'w') {
         return None;
     }
+    // And is three to nine letters long ("may", "wednesday"): most words stop here.
+    let len = bytes[i..].iter().take(10).take_while(|b| b.is_ascii_alphabetic()).count();
+    if !(3..=9).contains(&len) {
+        return None;
+    }
     if let Some(after) = word_in(bytes, i, &WEEKDAYS) {
         let mut j = after;
         if bytes.get(j) == Some(&b'.') {
@@ -362,6 +367,11 @@ fn word_in(bytes: &[u8], i: usize, words: &[&str]) -> Option<usize> {
 /// Whether a letter or digit (any script) starts at byte `i`.
 fn alnum_at(bytes: &[u8], i: usize) -> bool {
     let Some(rest) = bytes.get(i..) else { return false };
+    match rest.first() {
+        None => return false,
+        Some(&b) if b < 0x80 => return b.is_ascii_alphanumeric(),
+        Some(_) => {}
+    }
     let head = &rest[..rest.len().min(4)];
     let valid = match std::str::from_utf8(head) {
         Ok(s) => s,
