@@ -100,6 +100,21 @@ static ENGLISH: LazyLock<std::collections::HashSet<&'static str, std::hash::Buil
             .collect()
     });
 
+/// First names: "14 Kub Road, Jayden was at school" is a street and a person, not a town.
+static FIRST_NAMES: LazyLock<std::collections::HashSet<String, std::hash::BuildHasherDefault<Fnv>>> =
+    LazyLock::new(|| {
+        include_str!("../../data/first-names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect()
+    });
+
+fn is_first_name(word: &str) -> bool {
+    FIRST_NAMES.contains(&word.to_lowercase())
+}
+
 fn is_english(lower: &str) -> bool {
     ENGLISH.contains(lower) || ROLES.contains(&lower)
 }
@@ -179,7 +194,7 @@ const NOT_STREET_START: [&str; 64] = [
 ];
 
 /// Words before a number that make it a section, room, year group or the like.
-const COUNTERS: [&str; 44] = [
+const COUNTERS: [&str; 49] = [
     "year",
     "years",
     "section",
@@ -220,6 +235,11 @@ const COUNTERS: [&str; 44] = [
     "option",
     "paragraph",
     "aged",
+    "age",
+    "review",
+    "meeting",
+    "plan",
+    "visit",
     "child",
     "sibling",
     "adult",
@@ -382,14 +402,20 @@ fn numbered_street(text: &str, i: usize, out: &mut Vec<Candidate>) -> usize {
     let counted = last_lower.ends_with('s') && is_english(last_lower);
     // "In 2023 Amy Smith moved": a year, not a house number.
     let year = num_end - i == 4 && (text[i..].starts_with("19") || text[i..].starts_with("20"));
-    let ok = suffix || welsh || the || (!counted && !year && (words.len() >= 2 || (proper && forward.is_some())));
+    // Without a street type, a name that is not all ordinary words: "2 Core Group Meeting" is a
+    // heading, "174 Joe Loop" a street.
+    // A town or postcode after it also makes it a street ("122 Block Branch, Vandervortborough").
+    let ok = suffix
+        || welsh
+        || the
+        || (!counted && !year && (proper || forward.is_some()) && (words.len() >= 2 || forward.is_some()));
     if !ok || (lowers[0] == "the" && words.len() == 1) {
         return after;
     }
     let start = flat_before(text, i).unwrap_or(i);
     push(text, start, forward.unwrap_or(we), out);
     // The street on its own, so that other mentions of it ("plays out on Joe Loop") are hidden too.
-    if !the && distinct_street(&lowers) {
+    if !the && lowers.len() >= 2 && (distinct_street(&lowers) || forward.is_some()) {
         push(text, ws, we, out);
     }
     after
@@ -711,6 +737,7 @@ fn extend_forward(text: &str, e: usize) -> Option<usize> {
         // taken if it is a proper name or a street, not "Mum said".
         let runs_on = words > 0
             && (proper || street)
+            && !(words == 1 && !street && is_first_name(&text[q..last_end]))
             && gap_after(text, last_end).is_some_and(|g| bytes.get(g).is_some_and(u8::is_ascii_lowercase));
         if runs_on {
             return Some(last_end);
@@ -1056,9 +1083,9 @@ mod tests {
             "174 Joe Loop",
             "194 Wintheiser Mountain",
             "134 Flatley Brae",
+            "122 Block Branch, Vandervortborough",
             "20 Maximus Neck",
             "168 Clôs Eirlys",
-            "122 Block Branch",
             "4 The Loan",
             "122 de Groot Drive",
             "7a Ffordd y Felin",
@@ -1089,6 +1116,9 @@ mod tests {
             "3 Police",
             "2 Police Officers came",
             "In 2023 Amy Smith moved",
+            "Age 15 Jayden Smith",
+            "Review 2 Core Group Meeting held",
+            "She scored 3 Goals Today",
         ] {
             assert!(found(t).is_empty(), "{t}: {:?}", found(t));
         }
@@ -1110,6 +1140,7 @@ mod tests {
         assert_eq!(found("at 3 Kub Road, Lake Guinn port KA1 2AB and"), ["3 Kub Road, Lake Guinn port KA1 2AB"]);
         assert_eq!(found("14 Mossgiel Road, Mum said"), ["14 Mossgiel Road"]);
         assert_eq!(found("14 Mossgiel Road, Social Worker."), ["14 Mossgiel Road"]);
+        assert_eq!(found("We visited 14 Kub Road, Jayden was at school."), ["14 Kub Road"]);
     }
 
     #[test]
