@@ -889,7 +889,15 @@ fn address_lines(text: &str, out: &mut Vec<Candidate>) {
             Some(b'-') if bytes.get(p + 1) == Some(&b' ') => p += 1,
             _ => continue,
         }
-        let line_end = |from: usize| text[from..].find(['\n', '\r']).map_or(text.len(), |n| from + n);
+        // Lines are read at most 400 bytes far (no address is longer), so that a long line full of
+        // "address:" stays linear.
+        let line_end = |from: usize| {
+            let mut limit = (from + 400).min(text.len());
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            text[from..limit].find(['\n', '\r']).map_or(limit, |n| from + n)
+        };
         let mut s = p;
         let mut e = line_end(p);
         if text[s..e].trim().is_empty() {
@@ -1192,6 +1200,16 @@ mod tests {
         assert_eq!(found("Address: 2 St. Mary's Road, Ayr. Seen"), ["2 St. Mary's Road, Ayr"]);
         assert_eq!(found("Address: Rose Cottage, Ayr. \nNext"), ["Rose Cottage, Ayr"]);
         assert_eq!(found("Address: [address]. Dad came"), ["[address]"]);
+    }
+
+    #[test]
+    fn a_long_line_of_address_labels_is_read_in_linear_time() {
+        let text = "Address: x. ".repeat(20_000);
+        let start = std::time::Instant::now();
+        assert!(!found(&text).is_empty());
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
+        let text = format!("Address: {}", "é".repeat(300));
+        assert_eq!(found(&text).len(), 1);
     }
 
     #[test]
