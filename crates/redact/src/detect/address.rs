@@ -466,19 +466,21 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Candidate>) {
     out.push(Candidate::plain(text, EntityKind::Address, start, end));
 }
 
-/// For each first letter, a bit per word length (up to 10) that some suffix has: most words are
-/// ruled out by this before any hashing.
-static SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
-    let mut shapes = [0u16; 26];
-    for word in SUFFIXES.keys() {
+/// The suffixes by first letter and length (up to 10): a word is compared with the few that
+/// share both, with no hashing or lowercasing.
+type Bucket = Vec<(Box<[u8]>, Strength)>;
+
+static BUCKETS: LazyLock<Vec<Bucket>> = LazyLock::new(|| {
+    let mut buckets = vec![Vec::new(); 26 * 11];
+    for (word, &strength) in SUFFIXES.iter() {
         if let Some(&f) = word.first()
             && f.is_ascii_lowercase()
             && word.len() <= 10
         {
-            shapes[usize::from(f - b'a')] |= 1 << word.len();
+            buckets[usize::from(f - b'a') * 11 + word.len()].push((word.clone(), strength));
         }
     }
-    shapes
+    buckets
 });
 
 fn lookup(word: &[u8]) -> Option<Strength> {
@@ -494,15 +496,10 @@ fn lookup(word: &[u8]) -> Option<Strength> {
 fn lookup_exact(word: &[u8]) -> Option<Strength> {
     let &f = word.first()?;
     let f = f.to_ascii_lowercase();
-    if !f.is_ascii_lowercase() || word.len() > 10 || SHAPES[usize::from(f - b'a')] & (1 << word.len()) == 0 {
+    if !f.is_ascii_lowercase() || word.len() > 10 {
         return None;
     }
-    let mut buf = [0u8; 10];
-    let n = word.len().min(10);
-    for (d, s) in buf.iter_mut().zip(word) {
-        *d = s.to_ascii_lowercase();
-    }
-    SUFFIXES.get(&buf[..n]).copied()
+    BUCKETS[usize::from(f - b'a') * 11 + word.len()].iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|(_, s)| *s)
 }
 
 /// A street or house name whose suffix is the word `s..e`: the whole span.

@@ -125,6 +125,17 @@ fn parse_at(text: &str, i: usize) -> Option<Found> {
     if !(3..=9).contains(&len) {
         return None;
     }
+    // And starts with the first two letters of a month or weekday.
+    let two = [bytes[i].to_ascii_lowercase(), bytes[i + 1].to_ascii_lowercase()];
+    if ![
+        b"ja", b"fe", b"ma", b"ap", b"ju", b"au", b"se", b"oc", b"no", b"de", b"mo", b"tu", b"we", b"th", b"fr", b"sa",
+        b"su",
+    ]
+    .iter()
+    .any(|p| **p == two)
+    {
+        return None;
+    }
     if let Some(after) = word_in(bytes, i, &WEEKDAYS) {
         let mut j = after;
         if bytes.get(j) == Some(&b'.') {
