@@ -457,6 +457,8 @@ fn number_context_ok(text: &str, i: usize) -> bool {
         return false;
     }
     match gap_before(text, i).and_then(|g| prev_word(text, g)) {
+        // "020 7946 0123 Amy Smith": the last group of a longer number.
+        Some((_, w)) if w.ends_with(|c: char| c.is_ascii_digit()) && !w.contains(char::is_alphabetic) => false,
         Some((_, w)) => !COUNTERS.contains(&w.trim_end_matches('.').to_lowercase().as_str()),
         None => true,
     }
@@ -1124,6 +1126,7 @@ mod tests {
             "Age 15 Jayden Smith",
             "Review 2 Core Group Meeting held",
             "She scored 3 Goals Today",
+            "ring 020 7946 0123 Amy Smith",
         ] {
             assert!(found(t).is_empty(), "{t}: {:?}", found(t));
         }
