@@ -135,3 +135,46 @@ proptest! {
         prop_assert!(!out.text.contains("KA7"), "{}", out.text);
     }
 }
+
+#[test]
+fn addresses_in_prose_and_in_blocks() {
+    let text = "Referral\n\nChild: Amy Kub\nAddress: Flat 0/1, 122 de Groot Drive\nClarabury\nD3 4WB\n\
+        NHS number: 943 476 5919\n\n\
+        Gran lives nearby at 174 Joe Loop, Kemmermouth and is a protective factor. Amy plays out on \
+        Joe Loop with the other children after school. A letter was sent to Mum at Flat 11, 134 Flatley \
+        Brae, New Kristina Murazikfort confirming the arrangements. Dad stays at D'Angelo Villa, Ab Owain \
+        Crescent most weekends.";
+    assert_hidden(
+        text,
+        &Options::default(),
+        &["Groot", "Clarabury", "D3 4WB", "Joe Loop", "Kemmermouth", "Flatley", "Murazikfort", "D'Angelo", "Owain"],
+        &[
+            "NHS number",
+            "is a protective factor",
+            "plays out on",
+            "with the other children",
+            "confirming",
+            "most weekends",
+        ],
+    );
+}
+
+#[test]
+fn an_address_label_hides_the_address_not_the_sentence_after_it() {
+    let text = "Address: 179 Lockman Shoal, Sauerview. Tiago told me that Marjon shouts when he has been drinking.";
+    let out =
+        assert_hidden(text, &Options::default(), &["Lockman", "Sauerview"], &["shouts when he has been drinking."]);
+    assert!(out.starts_with("Address: [address]. "), "{out}");
+}
+
+#[test]
+fn dotted_and_dashed_dates_are_not_phone_numbers() {
+    let text = "Father's details: date of birth 12-07-1984, telephone 0113 496 0946.\n\
+        05.01.2025 – Contact note, 16.08.2024. Seen again 2025-11-25.";
+    let out = redact(text, &Options::default());
+    assert!(!out.text.contains("0113 496 0946"), "{}", out.text);
+    for d in ["05.01.2025", "16.08.2024", "2025-11-25"] {
+        assert!(out.text.contains(d), "{d} hidden: {}", out.text);
+    }
+    assert_eq!(out.entities.iter().filter(|e| e.kind == EntityKind::Phone).count(), 1, "{:?}", out.entities);
+}

@@ -36,7 +36,28 @@ enum Strength {
     House,
 }
 
-static SUFFIXES: LazyLock<HashMap<String, Strength>> = LazyLock::new(|| {
+/// FNV-1a: the keys are short words, for which SipHash costs more than the lookup itself.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Street suffixes, lowercase ASCII bytes to strength.
+static SUFFIXES: LazyLock<FastMap<Box<[u8]>, Strength>> = LazyLock::new(|| {
     include_str!("../../data/street-suffixes.txt")
         .lines()
         .map(str::trim)
@@ -49,10 +70,181 @@ static SUFFIXES: LazyLock<HashMap<String, Strength>> = LazyLock::new(|| {
                 "house" => Strength::House,
                 _ => return None,
             };
-            Some((word.to_ascii_lowercase(), strength))
+            Some((word.to_ascii_lowercase().into_bytes().into_boxed_slice(), strength))
         })
         .collect()
 });
+
+/// Welsh street types, which come before the name: lowercase word to strength (Strong or Weak).
+static WELSH: LazyLock<FastMap<String, Strength>> = LazyLock::new(|| {
+    include_str!("../../data/welsh-street-prefixes.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (word, strength) = l.split_once(' ')?;
+            let strength = if strength.trim() == "strong" { Strength::Strong } else { Strength::Weak };
+            Some((word.to_lowercase(), strength))
+        })
+        .collect()
+});
+
+/// Common English words: a run of capitalised words after a number that are all ordinary words
+/// ("12 Years", "3 Children", "2 Police Officers") is not a street unless it ends in a suffix.
+static ENGLISH: LazyLock<std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>> =
+    LazyLock::new(|| {
+        include_str!("../../data/english-words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+
+/// First names: "14 Kub Road, Jayden was at school" is a street and a person, not a town.
+static FIRST_NAMES: LazyLock<std::collections::HashSet<String, std::hash::BuildHasherDefault<Fnv>>> =
+    LazyLock::new(|| {
+        include_str!("../../data/first-names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect()
+    });
+
+fn is_first_name(word: &str) -> bool {
+    FIRST_NAMES.contains(&word.to_lowercase())
+}
+
+fn is_english(lower: &str) -> bool {
+    ENGLISH.contains(lower) || ROLES.contains(&lower)
+}
+
+/// Family roles and words that start sentences in records: never a town or a street name.
+const ROLES: [&str; 24] = [
+    "mum", "dad", "mother", "father", "gran", "granny", "grandma", "grandad", "grandpa", "nan", "nana", "papa",
+    "auntie", "aunt", "uncle", "baby", "child", "sister", "brother", "she", "he", "they", "we", "i",
+];
+
+/// Words after a number that make it a count, a time or a date, not a house number.
+const NOT_STREET_START: [&str; 64] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "year",
+    "years",
+    "yrs",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "hrs",
+    "minutes",
+    "mins",
+    "times",
+    "children",
+    "kids",
+    "people",
+    "adults",
+    "siblings",
+    "sessions",
+    "visits",
+    "pupils",
+    "am",
+    "pm",
+    "percent",
+    "miles",
+    "nights",
+    "of",
+    "and",
+    "or",
+    "to",
+    "x",
+];
+
+/// Words before a number that make it a section, room, year group or the like.
+const COUNTERS: [&str; 49] = [
+    "year",
+    "years",
+    "section",
+    "room",
+    "page",
+    "ward",
+    "level",
+    "stage",
+    "tier",
+    "article",
+    "bus",
+    "route",
+    "platform",
+    "class",
+    "group",
+    "step",
+    "part",
+    "chapter",
+    "schedule",
+    "appendix",
+    "item",
+    "question",
+    "session",
+    "week",
+    "day",
+    "phase",
+    "band",
+    "grade",
+    "key",
+    "covid",
+    "form",
+    "box",
+    "bed",
+    "bay",
+    "junction",
+    "exit",
+    "version",
+    "option",
+    "paragraph",
+    "aged",
+    "age",
+    "review",
+    "meeting",
+    "plan",
+    "visit",
+    "child",
+    "sibling",
+    "adult",
+    "person",
+];
 
 static ADDRESS_LABEL: LazyLock<Option<AhoCorasick>> =
     LazyLock::new(|| AhoCorasickBuilder::new().ascii_case_insensitive(true).build(["address"]).ok());
@@ -128,6 +320,10 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        if bytes[i].is_ascii_digit() && !word_before(text, i) {
+            i = numbered_street(text, i, out);
+            continue;
+        }
         if !bytes[i].is_ascii_alphabetic() || word_before(text, i) {
             i += 1;
             continue;
@@ -147,37 +343,165 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     }
 }
 
+/// A house number at `i` followed by one to four capitalised words ("174 Joe Loop", "168 Clôs
+/// Eirlys", "4 The Loan"), with a flat before and towns or a postcode after. Returns where the
+/// scan goes on (past the number).
+fn numbered_street(text: &str, i: usize, out: &mut Vec<Candidate>) -> usize {
+    let bytes = text.as_bytes();
+    let mut after = i;
+    while after < bytes.len() && bytes[after].is_ascii_digit() {
+        after += 1;
+    }
+    let Some(num_end) = flat_number_at(text, i) else { return after };
+    if !number_context_ok(text, i) {
+        return after;
+    }
+    let Some(first) = gap_after(text, num_end)
+        .or_else(|| (bytes.get(num_end) == Some(&b',')).then(|| gap_after(text, num_end + 1)).flatten())
+    else {
+        return after;
+    };
+    // The name words.
+    let mut words: Vec<(usize, usize)> = Vec::with_capacity(4);
+    let mut p = first;
+    while words.len() < 4 {
+        let Some(we) = name_word_end(text, p) else { break };
+        let w = &text[p..we];
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let lower = w.to_lowercase();
+        // "de Groot Drive": a particle may open the name if a capitalised word follows.
+        let particle = PARTICLES.contains(&lower.as_str())
+            && (!words.is_empty() || gap_after(text, we).is_some_and(|g| text[g..].starts_with(char::is_uppercase)));
+        if !(capital || particle) || (!words.is_empty() && NOT_NAME.contains(&lower.as_str())) {
+            break;
+        }
+        if words.is_empty() && (NOT_STREET_START.contains(&lower.as_str()) || ROLES.contains(&lower.as_str())) {
+            return after;
+        }
+        words.push((p, we));
+        match gap_after(text, we) {
+            Some(g) if word_at(text, g) => p = g,
+            _ => break,
+        }
+    }
+    // A trailing particle is not part of the name.
+    while words.len() > 1 && words.last().is_some_and(|&(a, b)| !text[a..b].starts_with(char::is_uppercase)) {
+        words.pop();
+    }
+    let (Some(&(ws, _)), Some(&(_, we))) = (words.first(), words.last()) else { return after };
+    let lowers: Vec<String> = words.iter().map(|&(a, b)| text[a..b].to_lowercase()).collect();
+    let last_word = &text[words[words.len() - 1].0..we];
+    // "Luigi Roads", "Jaleel Streets": a plural street type is a street type.
+    let suffix = lookup(last_word.as_bytes()).is_some();
+    let welsh = WELSH.contains_key(&lowers[0]);
+    let the = lowers[0] == "the" && words.len() > 1;
+    let proper = lowers.iter().any(|w| !is_english(w) && !TITLES.contains(&w.trim_end_matches('.')));
+    let forward = extend_forward(text, we);
+    // "2 Police Officers", "4 Family Members": a count of ordinary things.
+    let last_lower = &lowers[lowers.len() - 1];
+    let counted = last_lower.ends_with('s') && is_english(last_lower);
+    // "In 2023 Amy Smith moved": a year, not a house number.
+    let year = num_end - i == 4 && (text[i..].starts_with("19") || text[i..].starts_with("20"));
+    // Without a street type, a name that is not all ordinary words: "2 Core Group Meeting" is a
+    // heading, "174 Joe Loop" a street.
+    // A town or postcode after it also makes it a street ("122 Block Branch, Vandervortborough").
+    let ok = suffix
+        || welsh
+        || the
+        || (!counted && !year && (proper || forward.is_some()) && (words.len() >= 2 || forward.is_some()));
+    if !ok || (lowers[0] == "the" && words.len() == 1) {
+        return after;
+    }
+    let start = flat_before(text, i).unwrap_or(i);
+    push(text, start, forward.unwrap_or(we), out);
+    // The street on its own, so that other mentions of it ("plays out on Joe Loop") are hidden too.
+    if !the && lowers.len() >= 2 && (distinct_street(&lowers) || forward.is_some()) {
+        push(text, ws, we, out);
+    }
+    after
+}
+
+/// Lowercase words inside street names ("de Groot Drive", "Heol y Felin").
+const PARTICLES: [&str; 12] = ["de", "van", "der", "den", "von", "la", "le", "du", "da", "di", "y", "yr"];
+
+/// Whether a street name is unusual enough that its bare mentions are the same street.
+fn distinct_street(lowers: &[String]) -> bool {
+    lowers.len() >= 2 && lowers[..lowers.len() - 1].iter().any(|w| !is_english(w))
+}
+
+/// A word of letters (any script), apostrophes and hyphens at `p`: its end.
+fn name_word_end(text: &str, p: usize) -> Option<usize> {
+    let mut end = p;
+    for (k, c) in text[p..].char_indices() {
+        if c.is_alphabetic() || (k > 0 && (combining(c) || matches!(c, '\'' | '’' | '-'))) {
+            end = p + k + c.len_utf8();
+        } else {
+            break;
+        }
+        if k > 40 {
+            return None;
+        }
+    }
+    let w = text[p..end].trim_end_matches(['\'', '’', '-']);
+    (!w.is_empty() && !text[p + w.len()..].starts_with(|c: char| c.is_ascii_digit())).then_some(p + w.len())
+}
+
+/// Whether the number at `i` may be a house number: not money, a time, part of a date or a list
+/// ("£12", "10:30", "3/4", "Year 6", "Section 47").
+fn number_context_ok(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    if i > 0 && matches!(bytes[i - 1], b'/' | b'.' | b':' | b'-' | b'$' | b'#' | b'+' | b'(' | b'@') {
+        return false;
+    }
+    if text[..i].ends_with('£') || text[..i].ends_with('€') {
+        return false;
+    }
+    match gap_before(text, i).and_then(|g| prev_word(text, g)) {
+        // "020 7946 0123 Amy Smith": the last group of a longer number.
+        Some((_, w)) if w.ends_with(|c: char| c.is_ascii_digit()) && !w.contains(char::is_alphabetic) => false,
+        Some((_, w)) => !COUNTERS.contains(&w.trim_end_matches('.').to_lowercase().as_str()),
+        None => true,
+    }
+}
+
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<Candidate>) {
     out.push(Candidate::plain(text, EntityKind::Address, start, end));
 }
 
-/// For each first letter, a bit per word length (up to 10) that some suffix has: most words are
-/// ruled out by this before any hashing.
-static SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
-    let mut shapes = [0u16; 26];
-    for word in SUFFIXES.keys() {
-        if let Some(&f) = word.as_bytes().first()
+/// The suffixes by first letter and length (up to 10): a word is compared with the few that
+/// share both, with no hashing or lowercasing.
+type Bucket = Vec<(Box<[u8]>, Strength)>;
+
+static BUCKETS: LazyLock<Vec<Bucket>> = LazyLock::new(|| {
+    let mut buckets = vec![Vec::new(); 26 * 11];
+    for (word, &strength) in SUFFIXES.iter() {
+        if let Some(&f) = word.first()
             && f.is_ascii_lowercase()
             && word.len() <= 10
         {
-            shapes[usize::from(f - b'a')] |= 1 << word.len();
+            buckets[usize::from(f - b'a') * 11 + word.len()].push((word.clone(), strength));
         }
     }
-    shapes
+    buckets
 });
 
 fn lookup(word: &[u8]) -> Option<Strength> {
+    match lookup_exact(word) {
+        None if word.len() > 3 && word.last().is_some_and(|&b| b == b's' || b == b'S') => {
+            // "Jaleel Streets", "Luigi Roads": a plural street type is a street type, but weak.
+            lookup_exact(&word[..word.len() - 1]).filter(|&s| s != Strength::House).map(|_| Strength::Weak)
+        }
+        found => found,
+    }
+}
+
+fn lookup_exact(word: &[u8]) -> Option<Strength> {
     let &f = word.first()?;
     let f = f.to_ascii_lowercase();
-    if !f.is_ascii_lowercase() || word.len() > 10 || SHAPES[usize::from(f - b'a')] & (1 << word.len()) == 0 {
+    if !f.is_ascii_lowercase() || word.len() > 10 {
         return None;
     }
-    let mut buf = [0u8; 10];
-    let n = word.len().min(10);
-    for (d, s) in buf.iter_mut().zip(word) {
-        *d = s.to_ascii_lowercase();
-    }
-    SUFFIXES.get(std::str::from_utf8(&buf[..n]).ok()?).copied()
+    BUCKETS[usize::from(f - b'a') * 11 + word.len()].iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|(_, s)| *s)
 }
 
 /// A street or house name whose suffix is the word `s..e`: the whole span.
@@ -200,7 +524,9 @@ fn street_or_house(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
         if !house_the && NOT_NAME.contains(&lower.trim_end_matches('.')) {
             break;
         }
-        if !first.is_uppercase() && !lower_suffix {
+        // "de Koning Barn", "van der Veen Avenue": particles before a capitalised name word.
+        let particle = !names.is_empty() && PARTICLES.contains(&lower.as_str());
+        if !first.is_uppercase() && !lower_suffix && !particle {
             break;
         }
         names.push((ws, w));
@@ -213,7 +539,11 @@ fn street_or_house(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     let (name_start, _) = first_name?;
     let mut start = name_start;
     if strength == Strength::House {
-        if lower_suffix || names.iter().any(|(_, w)| !w.chars().next().is_some_and(char::is_uppercase)) {
+        if lower_suffix
+            || names.iter().any(|(_, w)| {
+                !w.chars().next().is_some_and(char::is_uppercase) && !PARTICLES.contains(&w.to_lowercase().as_str())
+            })
+        {
             return None;
         }
         let real: Vec<&str> = names.iter().map(|(_, w)| *w).filter(|w| !w.eq_ignore_ascii_case("the")).collect();
@@ -244,7 +574,13 @@ fn street_or_house(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     let forward = extend_forward(text, e);
     let ok = match strength {
         Strength::Strong => number.is_some() || names.iter().all(|(_, w)| !w.eq_ignore_ascii_case("the")),
-        _ => number.is_some() || forward.is_some() || has_cue(text, name_start),
+        _ => {
+            number.is_some()
+                || forward.is_some()
+                || has_cue(text, name_start)
+                || (place_word_before(text, name_start)
+                    && names.iter().any(|(_, w)| !is_english(&w.to_lowercase()) && !w.eq_ignore_ascii_case("st")))
+        }
     };
     ok.then_some((start, forward.unwrap_or(e)))
 }
@@ -353,20 +689,33 @@ fn extend_forward(text: &str, e: usize) -> Option<usize> {
         // A town: capitalised words, then the end of the segment.
         let mut r = q;
         let mut words = 0;
-        while words < 3 {
-            let mut w = r;
-            while w < bytes.len() && (bytes[w].is_ascii_alphabetic() || matches!(bytes[w], b'-' | b'\'')) {
-                w += 1;
-            }
+        let mut proper = false;
+        let mut street = false;
+        let mut last_end = q;
+        while words < 4 {
+            let Some(w) = name_word_end(text, r) else { break };
             let word = &text[r..w];
-            let capital = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-            if w == r || !capital || NOT_NAME.contains(&word.to_ascii_lowercase().as_str()) || word_at(text, w) {
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            let lower = word.to_lowercase();
+            // Inside a town: "Newcastle upon Tyne", "Stoke on Trent", or a lowercase last word
+            // just before the postcode.
+            let inner = words > 0
+                && !capital
+                && (TOWN_CONNECTORS.contains(&lower.as_str())
+                    || (!is_english(&lower) && ends_segment(text, w))
+                    || gap_after(text, w)
+                        .or_else(|| (bytes.get(w) == Some(&b',')).then(|| gap_after(text, w + 1)).flatten())
+                        .is_some_and(|g| postcode_at(text, g).is_some()));
+            if word_at(text, w) || (!inner && (!capital || NOT_NAME.contains(&lower.as_str()))) {
                 break;
             }
+            proper |= !is_english(&lower);
+            street |= (words == 0 && WELSH.contains_key(&lower)) || lookup(word.as_bytes()).is_some();
             words += 1;
             r = w;
+            last_end = w;
             match gap_after(text, r) {
-                Some(g) if bytes.get(g).is_some_and(u8::is_ascii_uppercase) => {
+                Some(g) if text[g..].starts_with(char::is_alphabetic) => {
                     if let Some(pe) = postcode_at(text, g) {
                         return Some(pe);
                     }
@@ -377,9 +726,21 @@ fn extend_forward(text: &str, e: usize) -> Option<usize> {
         }
         // Step back over a trailing gap taken before a word that did not fit.
         let r_end = text[..r].trim_end_matches([' ', '\u{a0}']).len();
+        // "…, Social Worker", "…, Team Manager": ordinary words are a job, not a town.
+        let job = words >= 2 && !proper && !street;
         let seg_ok = words > 0
+            && !job
             && (r_end == bytes.len() || matches!(bytes[r_end], b',' | b'.' | b';' | b')' | b'\n' | b'\r'))
             && r_end == r;
+        // A town or street that prose runs on from ("at 174 Joe Loop, Kemmermouth and is …"):
+        // taken if it is a proper name or a street, not "Mum said".
+        let runs_on = words > 0
+            && (proper || street)
+            && !(words == 1 && !street && is_first_name(&text[q..last_end]))
+            && gap_after(text, last_end).is_some_and(|g| bytes.get(g).is_some_and(u8::is_ascii_lowercase));
+        if runs_on {
+            return Some(last_end);
+        }
         if !seg_ok {
             break;
         }
@@ -404,6 +765,34 @@ fn postcode_at(text: &str, q: usize) -> Option<usize> {
     super::postcode::find(slice, &mut out);
     let c = out.first().filter(|c| c.start == 0 && c.kind == EntityKind::Postcode)?;
     (!word_at(text, q + c.end)).then_some(q + c.end)
+}
+
+/// Whether an address segment ends at `w`: punctuation, the end of the line or a postcode.
+fn ends_segment(text: &str, w: usize) -> bool {
+    match text.as_bytes().get(w) {
+        None | Some(b',' | b'.' | b';' | b'\n' | b'\r') => true,
+        _ => gap_after(text, w).is_some_and(|g| postcode_at(text, g).is_some()),
+    }
+}
+
+/// Lowercase words inside town names.
+const TOWN_CONNECTORS: [&str; 8] = ["upon", "on", "under", "by", "le", "next", "super", "in"];
+
+/// Whether a preposition of place comes just before `start` ("plays out on Kautzer Court", "the
+/// end of Labat Walk"): with a name that is not an ordinary word, a weak suffix is then a street.
+fn place_word_before(text: &str, start: usize) -> bool {
+    gap_before(text, start).and_then(|g| prev_word(text, g)).is_some_and(|(_, w)| {
+        [
+            "on", "along", "down", "up", "off", "near", "of", "from", "to", "into", "onto", "via", "at", "in", "round",
+            "around", "past", "towards",
+        ]
+        .contains(&w.to_ascii_lowercase().as_str())
+    })
+}
+
+/// Unicode combining marks (text in decomposed form: "o" and U+0308 for "ö").
+fn combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
 }
 
 /// Whether a cue such as "lives on" ends just before `start`.
@@ -455,7 +844,7 @@ fn gap_after(text: &str, pos: usize) -> Option<usize> {
 fn prev_word(text: &str, end: usize) -> Option<(usize, &str)> {
     let mut start = end;
     for (i, c) in text[..end].char_indices().rev().take(30) {
-        if c.is_alphanumeric() || matches!(c, '\'' | '’' | '-') || (c == '.' && i + 1 == end) {
+        if c.is_alphanumeric() || combining(c) || matches!(c, '\'' | '’' | '-') || (c == '.' && i + 1 == end) {
             start = i;
         } else {
             break;
@@ -499,7 +888,15 @@ fn address_lines(text: &str, out: &mut Vec<Candidate>) {
             Some(b'-') if bytes.get(p + 1) == Some(&b' ') => p += 1,
             _ => continue,
         }
-        let line_end = |from: usize| text[from..].find(['\n', '\r']).map_or(text.len(), |n| from + n);
+        // Lines are read at most 400 bytes far (no address is longer), so that a long line full of
+        // "address:" stays linear.
+        let line_end = |from: usize| {
+            let mut limit = (from + 400).min(text.len());
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            text[from..limit].find(['\n', '\r']).map_or(limit, |n| from + n)
+        };
         let mut s = p;
         let mut e = line_end(p);
         if text[s..e].trim().is_empty() {
@@ -510,15 +907,93 @@ fn address_lines(text: &str, out: &mut Vec<Candidate>) {
             }
             e = line_end(s);
         }
+        let e = sentence_end(text, s, e);
         let value = &text[s..e];
         let trimmed = value.trim_start();
         let s = s + (value.len() - trimmed.len());
-        let e = s + trimmed.trim_end().len();
+        // Not a full stop or comma after it: they belong to the sentence.
+        let mut e = s + trimmed.trim_end().trim_end_matches(['.', ',', ';']).trim_end().len();
+        // The lines after it that read as more of the address: a town, a postcode.
+        if e == line_end(s) || text[e..line_end(e)].trim().is_empty() {
+            let mut next = line_end(e);
+            for _ in 0..4 {
+                let ls = next + usize::from(text[next..].starts_with("\r\n")) + 1;
+                if ls >= text.len() || !text[next..].starts_with(['\n', '\r']) {
+                    break;
+                }
+                let le = line_end(ls);
+                let line = text[ls..le].trim();
+                if !address_line(line) {
+                    break;
+                }
+                e = ls + (text[ls..le].len() - text[ls..le].trim_start().len()) + line.len();
+                next = le;
+            }
+        }
         if s < e {
             push(text, s, e, out);
             covered_to = e;
         }
     }
+}
+
+/// Where an address given after a label ends on its line: at a full stop and a capital
+/// ("Address: 179 Lockman Shoal, Sauerview. Tiago told me …"), unless the dot ends an
+/// abbreviation ("St. Mary's Road") or an initial.
+fn sentence_end(text: &str, s: usize, e: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut p = s;
+    while let Some(d) = text[p..e].find(". ") {
+        let dot = p + d;
+        let next = text[dot + 1..e].trim_start();
+        let word = prev_word(text, dot).map_or("", |(_, w)| w);
+        let abbreviation = word.chars().count() == 1 && word.starts_with(char::is_alphabetic)
+            || ["st", "rd", "ave", "dr", "no", "mt", "ft", "pl", "sq", "ct", "cres", "gdns", "tce", "flat", "apt"]
+                .contains(&word.to_ascii_lowercase().as_str());
+        if next.starts_with(char::is_uppercase) && !abbreviation && dot > s && !bytes[dot - 1].is_ascii_whitespace() {
+            return dot;
+        }
+        p = dot + 1;
+    }
+    e
+}
+
+/// A line that continues an address block: a few capitalised words ("New Ellis Watkins burgh",
+/// "Clarabury") or a postcode, with no label ("NHS number: …") and no sentence in it.
+fn address_line(line: &str) -> bool {
+    if line.is_empty() || line.len() > 60 || line.contains([':', '.', '!', '?', '@']) {
+        return false;
+    }
+    let mut pc = Vec::new();
+    super::postcode::find(line, &mut pc);
+    if pc.first().is_some_and(|c| c.start == 0 && c.end == line.len()) {
+        return true;
+    }
+    let words: Vec<&str> = line.split([' ', ',', '\u{a0}']).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > 6 || !line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+        return false;
+    }
+    // A heading ("Next steps", "Summary") is ordinary words only.
+    let proper = words.iter().any(|w| {
+        let lower = w.to_lowercase();
+        w.starts_with(|c: char| c.is_ascii_digit()) || !is_english(lower.trim_matches(|c: char| !c.is_alphabetic()))
+    });
+    let n = words.len();
+    proper
+        && words.iter().enumerate().all(|(k, w)| {
+            let lower = w.to_lowercase();
+            // "New Ellis Watkins burgh", "West Gareth Merwin town": a town written with its ending apart.
+            if k > 0 && k + 1 == n && w.chars().all(char::is_lowercase) && !ROLES.contains(&lower.as_str()) {
+                return true;
+            }
+            if ROLES.contains(&lower.as_str()) {
+                return false;
+            }
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || PARTICLES.contains(&lower.as_str())
+                || ["upon", "on", "under", "in", "by", "the", "next", "super"].contains(&lower.as_str())
+                || (w.chars().all(char::is_alphabetic) && !is_english(&lower))
+        })
 }
 
 #[cfg(test)]
@@ -607,6 +1082,134 @@ mod tests {
         assert_eq!(found("Current Address - Braeside\n"), ["Braeside"]);
         assert!(found("Email address: x").is_empty());
         assert!(found("we addressed the issue; address the concerns").is_empty());
+    }
+
+    #[test]
+    fn a_house_number_and_any_capitalised_words() {
+        for a in [
+            "174 Joe Loop",
+            "194 Wintheiser Mountain",
+            "134 Flatley Brae",
+            "122 Block Branch, Vandervortborough",
+            "20 Maximus Neck",
+            "168 Clôs Eirlys",
+            "4 The Loan",
+            "122 de Groot Drive",
+            "7a Ffordd y Felin",
+            "12-14 Luigi Roads",
+        ] {
+            let text = format!("the children stay with her at {a} most weekends.");
+            assert_eq!(found(&text), [a], "{a}");
+        }
+        assert_eq!(found("Unit 3, 20 Maximus Neck"), ["Unit 3, 20 Maximus Neck"]);
+        assert_eq!(found("Flat 0/1, 122 de Groot Drive"), ["Flat 0/1, 122 de Groot Drive"]);
+    }
+
+    #[test]
+    fn counts_times_and_dates_after_a_number_are_not_streets() {
+        for t in [
+            "aged 12 Years",
+            "has 3 Children",
+            "on 12 March 2024",
+            "at 10 Mum arrived",
+            "for 2 Weeks",
+            "Year 6 Class",
+            "Section 47 Strategy Meeting",
+            "£12 Tesco Voucher",
+            "at 10:30 Amy Smith",
+            "Room 12 Family Centre",
+            "Key Stage 2 SATs",
+            "page 4 The Plan",
+            "3 Police",
+            "2 Police Officers came",
+            "In 2023 Amy Smith moved",
+            "Age 15 Jayden Smith",
+            "Review 2 Core Group Meeting held",
+            "She scored 3 Goals Today",
+            "ring 020 7946 0123 Amy Smith",
+        ] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
+    }
+
+    #[test]
+    fn towns_after_a_street_in_prose() {
+        assert_eq!(
+            found("Thomas lives nearby at 174 Joe Loop, Kemmermouth and is a protective factor."),
+            ["174 Joe Loop, Kemmermouth"]
+        );
+        assert_eq!(
+            found(
+                "A letter was sent to Mrs Mariani at Flat 11, 134 Flatley Brae, New Kristina Murazikfort confirming it."
+            ),
+            ["Flat 11, 134 Flatley Brae, New Kristina Murazikfort"]
+        );
+        assert_eq!(found("at 3 Kub Road, Newcastle upon Tyne, NE1 4XF."), ["3 Kub Road, Newcastle upon Tyne, NE1 4XF"]);
+        assert_eq!(found("at 3 Kub Road, Lake Guinn port KA1 2AB and"), ["3 Kub Road, Lake Guinn port KA1 2AB"]);
+        assert_eq!(found("14 Mossgiel Road, Mum said"), ["14 Mossgiel Road"]);
+        assert_eq!(found("14 Mossgiel Road, Social Worker."), ["14 Mossgiel Road"]);
+        assert_eq!(found("We visited 14 Kub Road, Jayden was at school."), ["14 Kub Road"]);
+    }
+
+    #[test]
+    fn the_street_alone_is_found_again_elsewhere() {
+        let mut out = Vec::new();
+        find("at 20 Maximus Neck today", &mut out);
+        assert!(out.iter().any(|c| c.key == "maximus neck"), "{out:?}");
+        assert!(found("Child 1 Amy Smith, Child 2 Tom Smith").is_empty());
+    }
+
+    #[test]
+    fn streets_after_a_place_word() {
+        assert_eq!(found("Arwyn plays out on Kautzer Court with the others"), ["Kautzer Court"]);
+        assert_eq!(found("the shops at the end of Labat Walk."), ["Labat Walk"]);
+        assert_eq!(found("plays out on Jaleel Streets after school"), ["Jaleel Streets"]);
+        assert!(found("went on the Park Walk").is_empty());
+    }
+
+    #[test]
+    fn house_names_with_a_street_and_particles() {
+        assert_eq!(
+            found("at D'Angelo Villa, Ab Owain Crescent, Clarabury and"),
+            ["D'Angelo Villa, Ab Owain Crescent, Clarabury"]
+        );
+        assert_eq!(found("at Rose Cottage, Mill Lane most weekends"), ["Rose Cottage, Mill Lane"]);
+        assert_eq!(found("at de Koning Barn, Wunsch Circles."), ["de Koning Barn, Wunsch Circles"]);
+        assert_eq!(found("at O\u{308}zmen Barn today"), ["O\u{308}zmen Barn"]);
+    }
+
+    #[test]
+    fn address_blocks_over_several_lines() {
+        let text = "Address: Flat 0/1, 122 de Groot Drive\nClarabury\nD3 4WB\nNHS number: 893 971 4652\n";
+        assert_eq!(found(text), ["Flat 0/1, 122 de Groot Drive\nClarabury\nD3 4WB"]);
+        let text = "Address: D'Angelo Villa, Ab Owain Crescent\nNew Ellis Watkins burgh\nJ3 9EF\n\nNotes";
+        assert_eq!(found(text), ["D'Angelo Villa, Ab Owain Crescent\nNew Ellis Watkins burgh\nJ3 9EF"]);
+        let text = "Address: 168 Clôs Eirlys\r\nSmithbury\r\nW8 3GX\r\nParent: Amy";
+        assert_eq!(found(text), ["168 Clôs Eirlys\r\nSmithbury\r\nW8 3GX"]);
+        // Prose and headings after the address are not part of it.
+        assert_eq!(found("Address: 14 Kub Road\nMum was tired.\n"), ["14 Kub Road"]);
+        assert_eq!(found("Address: 14 Kub Road\nNext steps\n"), ["14 Kub Road"]);
+    }
+
+    #[test]
+    fn an_address_label_stops_at_the_end_of_the_sentence() {
+        assert_eq!(
+            found("Address: 179 Lockman Shoal, Sauerview. Tiago told me that Marjon shouts."),
+            ["179 Lockman Shoal, Sauerview"]
+        );
+        assert_eq!(found("Address: 2 St. Mary's Road, Ayr. Seen"), ["2 St. Mary's Road, Ayr"]);
+        assert_eq!(found("Address: Rose Cottage, Ayr. \nNext"), ["Rose Cottage, Ayr"]);
+        assert_eq!(found("Address: [address]. Dad came"), ["[address]"]);
+    }
+
+    #[test]
+    fn a_long_line_of_address_labels_is_read_in_linear_time() {
+        let text = "Address: x. ".repeat(20_000);
+        let start = std::time::Instant::now();
+        assert!(!found(&text).is_empty());
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
+        let text = format!("Address: {}", "é".repeat(300));
+        assert_eq!(found(&text).len(), 1);
     }
 
     #[test]

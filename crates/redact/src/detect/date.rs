@@ -86,10 +86,23 @@ impl Found {
 
 pub(crate) fn find(text: &str, all_dates: bool, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
+    let mut found: Vec<(Found, bool)> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if !(b.is_ascii_alphanumeric()) || super::postcode::word_before(text, i) {
+        // A numeric date may be glued to the word before it ("Mum12/03/2015"), not to a number.
+        if !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let glued = if b.is_ascii_digit() {
+            // Glued to a number, or to a single letter ("v1.12.2015" is a version).
+            let letters = text[..i].chars().rev().take(2).take_while(|c| c.is_alphabetic()).count();
+            i > 0 && (bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'_' || letters == 1)
+        } else {
+            super::postcode::word_before(text, i)
+        };
+        if glued {
             i += 1;
             continue;
         }
@@ -97,15 +110,24 @@ pub(crate) fn find(text: &str, all_dates: bool, out: &mut Vec<Candidate>) {
             let dob = is_birth_context(text, f.start)
                 || is_birth_label_after(text, f.end)
                 || is_listed_with_name(text, f.start, f.end);
-            if dob || all_dates {
-                let key = format!("{}:{}", if dob { "dob" } else { "date" }, f.key());
-                out.push(Candidate { kind: EntityKind::Date, start: f.start, end: f.end, key, role: None });
-            }
+            found.push((f, dob));
             i = f.end;
             continue;
         }
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        // Skip the rest of this run of letters, or of digits.
+        let digit = b.is_ascii_digit();
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() && bytes[i].is_ascii_digit() == digit {
             i += 1;
+        }
+    }
+    // A date given as a date of birth anywhere is a date of birth everywhere in the record.
+    let births: Vec<String> = found.iter().filter(|(_, dob)| *dob).map(|(f, _)| f.key()).collect();
+    for (f, dob) in found {
+        let key = f.key();
+        let dob = dob || births.contains(&key);
+        if dob || all_dates {
+            let key = format!("{}:{key}", if dob { "dob" } else { "date" });
+            out.push(Candidate { kind: EntityKind::Date, start: f.start, end: f.end, key, role: None });
         }
     }
 }
@@ -118,6 +140,22 @@ fn parse_at(text: &str, i: usize) -> Option<Found> {
     }
     // Every month and weekday name starts with one of these letters.
     if !matches!(bytes[i].to_ascii_lowercase(), b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b't' | b'w') {
+        return None;
+    }
+    // And is three to nine letters long ("may", "wednesday"): most words stop here.
+    let len = bytes[i..].iter().take(10).take_while(|b| b.is_ascii_alphabetic()).count();
+    if !(3..=9).contains(&len) {
+        return None;
+    }
+    // And starts with the first two letters of a month or weekday.
+    let two = [bytes[i].to_ascii_lowercase(), bytes[i + 1].to_ascii_lowercase()];
+    if ![
+        b"ja", b"fe", b"ma", b"ap", b"ju", b"au", b"se", b"oc", b"no", b"de", b"mo", b"tu", b"we", b"th", b"fr", b"sa",
+        b"su",
+    ]
+    .iter()
+    .any(|p| **p == two)
+    {
         return None;
     }
     if let Some(after) = word_in(bytes, i, &WEEKDAYS) {
@@ -362,6 +400,11 @@ fn word_in(bytes: &[u8], i: usize, words: &[&str]) -> Option<usize> {
 /// Whether a letter or digit (any script) starts at byte `i`.
 fn alnum_at(bytes: &[u8], i: usize) -> bool {
     let Some(rest) = bytes.get(i..) else { return false };
+    match rest.first() {
+        None => return false,
+        Some(&b) if b < 0x80 => return b.is_ascii_alphanumeric(),
+        Some(_) => {}
+    }
     let head = &rest[..rest.len().min(4)];
     let valid = match std::str::from_utf8(head) {
         Ok(s) => s,
@@ -444,6 +487,18 @@ fn is_listed_with_name(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_of_birth_is_one_everywhere_even_glued_to_a_word() {
+        let text = "Seen at RoadMum12/03/2015 today. DOB: 12/03/2015";
+        let mut out = Vec::new();
+        find(text, false, &mut out);
+        let spans: Vec<(&str, &str)> = out.iter().map(|c| (&text[c.start..c.end], c.key.as_str())).collect();
+        assert_eq!(spans, [("12/03/2015", "dob:2015-03-12"), ("12/03/2015", "dob:2015-03-12")]);
+        let mut out = Vec::new();
+        find("ref 2012/03/2015 and x112/03/2015", true, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+    }
 
     fn dates(text: &str, all: bool) -> Vec<(&str, String)> {
         let mut out = Vec::new();
@@ -545,6 +600,8 @@ mod tests {
     fn unicode_around() {
         assert_eq!(spans("Zoë’s DOB “12/03/2015”", false), ["12/03/2015"]);
         assert_eq!(spans("DOB:\u{a0}12\u{a0}March\u{a0}2015", false), ["12\u{a0}March\u{a0}2015"]);
+        // Glued to a word, a date is still a date (recall first); never split inside a character.
         assert!(spans("é12/03/2015", true).is_empty());
+        assert_eq!(spans("Zoë12/03/2015", true), ["12/03/2015"]);
     }
 }

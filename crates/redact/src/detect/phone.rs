@@ -128,7 +128,7 @@ fn number_at(text: &str, start: usize) -> Option<Candidate> {
         }
         i += sep;
     }
-    if n == 0 {
+    if n == 0 || looks_like_date(bytes, &groups[..n]) {
         return None;
     }
     // Only a run long enough to be a number needs its context read.
@@ -203,6 +203,28 @@ fn classify(d: &str, plus: bool, groups: &[Group], context: bool) -> Option<Stri
     None
 }
 
+/// "16.08.2024", "12-07-1984", "5.1.25": day, month and year joined by one repeated dot or hyphen
+/// (either order of day and month) is a date, never a phone number.
+fn looks_like_date(bytes: &[u8], groups: &[Group]) -> bool {
+    if groups.len() < 3 {
+        return false;
+    }
+    let value = |g: &Group| bytes[g.start..g.end].iter().fold(0u32, |v, b| v * 10 + u32::from(b - b'0'));
+    let len = |g: &Group| g.end - g.start;
+    let [a, b, c] = [&groups[0], &groups[1], &groups[2]];
+    let sep = |x: &Group, y: &Group| (y.start == x.end + 1).then(|| bytes[x.end]);
+    let same_sep = matches!((sep(a, b), sep(b, c)), (Some(s), Some(t)) if s == t && matches!(s, b'.' | b'-'));
+    let day_month = |d: &Group, m: &Group| {
+        (1..=2).contains(&len(d))
+            && (1..=2).contains(&len(m))
+            && (1..=31).contains(&value(d))
+            && (1..=12).contains(&value(m))
+    };
+    // 2024-08-16: year, month, day.
+    let iso = len(a) == 4 && (1..=2).contains(&len(c)) && (1..=31).contains(&value(c)) && day_month(c, b);
+    same_sep && (((len(c) == 2 || len(c) == 4) && (day_month(a, b) || day_month(b, a))) || iso)
+}
+
 /// Whether a word that introduces a phone number comes just before `start` (within 24 bytes).
 fn has_phone_context(text: &str, start: usize) -> bool {
     let mut from = start.saturating_sub(24);
@@ -210,9 +232,15 @@ fn has_phone_context(text: &str, start: usize) -> bool {
         from += 1;
     }
     let before = text[from..start].to_ascii_lowercase();
-    ["tel", "phone", "mob", "call", "ring", "text", "landline", "contact no"]
-        .iter()
-        .any(|w| before.match_indices(w).any(|(p, _)| p == 0 || !before.as_bytes()[p - 1].is_ascii_alphabetic()))
+    let b = before.as_bytes();
+    ["tel", "phone", "mob", "call", "ring", "text", "landline", "contact no"].iter().any(|w| {
+        before.match_indices(w).any(|(p, _)| {
+            let starts_word = p == 0 || !b[p - 1].is_ascii_alphabetic();
+            // "contact no" but not "contact note"; "tel", "phone", "mob" may run on ("telephone").
+            let ends_word = *w != "contact no" || !b.get(p + w.len()).is_some_and(u8::is_ascii_alphabetic);
+            starts_word && ends_word
+        })
+    })
 }
 
 #[cfg(test)]
@@ -293,6 +321,18 @@ mod tests {
         assert!(phones("aged 6, 3 children, 12 visits, 2014-2015").is_empty());
         assert!(phones("ID07700900123 x07700900123").is_empty());
         assert!(phones("+ 44 and (see 3)").is_empty());
+    }
+
+    #[test]
+    fn dotted_and_dashed_dates_are_not_phone_numbers() {
+        for d in ["16.08.2024", "05.01.2025", "12-07-1984", "1.3.24", "2024", "2025-11-25", "2025.03.09"] {
+            assert!(phones(&format!("telephone 0113 4960946.\n{d} – visit")).len() == 1, "{d}");
+            assert!(phones(&format!("Contact note, {d}. Home visit")).is_empty(), "{d}");
+            assert!(phones(&format!("Phone: {d}")).is_empty(), "{d}");
+        }
+        // A number that merely starts like a date is still a number.
+        assert_eq!(phones("Tel: 01.13.496.0123"), ["01.13.496.0123"]);
+        assert_eq!(phones("Call 0113-496-0123"), ["0113-496-0123"]);
     }
 
     #[test]

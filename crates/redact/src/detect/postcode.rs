@@ -19,6 +19,14 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
+        // Every postcode has a digit second or third ("M1", "KA1"), except GIR 0AA.
+        let digit = |k: usize| bytes.get(i + k).is_some_and(u8::is_ascii_digit);
+        if !(digit(1) || digit(2) || bytes[i].eq_ignore_ascii_case(&b'g')) {
+            while i < bytes.len() && is_word_byte(bytes[i]) {
+                i += 1;
+            }
+            continue;
+        }
         if let Some(end) = postcode_at(bytes, i).filter(|&e| !word_at(text, e)) {
             out.push(Candidate { kind: EntityKind::Postcode, start: i, end, key: key(&text[i..end]), role: None });
             i = end;
