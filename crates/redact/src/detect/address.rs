@@ -324,8 +324,15 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
             i = numbered_street(text, i, out);
             continue;
         }
-        if !bytes[i].is_ascii_alphabetic() || word_before(text, i) {
+        if !bytes[i].is_ascii_alphabetic() {
             i += 1;
+            continue;
+        }
+        if word_before(text, i) {
+            // Inside a word: so is every letter, digit and underscore up to its end.
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                i += 1;
+            }
             continue;
         }
         let mut e = i;

@@ -63,6 +63,12 @@ const WEEKDAYS: [&str; 17] = [
     "sun",
 ];
 
+/// The first three letters of every name in [`MONTHS`] and [`WEEKDAYS`].
+const STEMS: [[u8; 3]; 19] = [
+    *b"jan", *b"feb", *b"mar", *b"apr", *b"may", *b"jun", *b"jul", *b"aug", *b"sep", *b"oct", *b"nov", *b"dec",
+    *b"mon", *b"tue", *b"wed", *b"thu", *b"fri", *b"sat", *b"sun",
+];
+
 /// A date read from the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Found {
@@ -104,6 +110,12 @@ pub(crate) fn find(text: &str, all_dates: bool, out: &mut Vec<Candidate>) {
         };
         if glued {
             i += 1;
+            if !b.is_ascii_digit() {
+                // The rest of this run of letters is glued to the word too.
+                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+            }
             continue;
         }
         if let Some(f) = parse_at(text, i) {
@@ -147,15 +159,9 @@ fn parse_at(text: &str, i: usize) -> Option<Found> {
     if !(3..=9).contains(&len) {
         return None;
     }
-    // And starts with the first two letters of a month or weekday.
-    let two = [bytes[i].to_ascii_lowercase(), bytes[i + 1].to_ascii_lowercase()];
-    if ![
-        b"ja", b"fe", b"ma", b"ap", b"ju", b"au", b"se", b"oc", b"no", b"de", b"mo", b"tu", b"we", b"th", b"fr", b"sa",
-        b"su",
-    ]
-    .iter()
-    .any(|p| **p == two)
-    {
+    // And starts with the first three letters of a month or weekday.
+    let three = [bytes[i].to_ascii_lowercase(), bytes[i + 1].to_ascii_lowercase(), bytes[i + 2].to_ascii_lowercase()];
+    if !STEMS.contains(&three) {
         return None;
     }
     if let Some(after) = word_in(bytes, i, &WEEKDAYS) {

@@ -315,6 +315,14 @@ fn is(word: &str, set: &LazyLock<Set>) -> bool {
     set.contains(&buf[..word.len()])
 }
 
+/// Is `word` (any case) one of [`HEADS`]? A few length comparisons instead of a hash.
+fn is_head(word: &str) -> bool {
+    if !word.is_ascii() {
+        return is(word, &HEAD_SET);
+    }
+    HEADS.iter().any(|h| h.len() == word.len() && h.as_bytes().eq_ignore_ascii_case(word.as_bytes()))
+}
+
 /// Can the words either side of this gap belong to one name? One space, or " & ", or "St. ".
 fn tight(gap: &str, before: &str) -> bool {
     gap == " " || gap == " & " || (gap == ". " && matches!(before, "St" | "Dr"))
@@ -338,7 +346,7 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
             if !ws[j].cap && !lower_inside {
                 break;
             }
-            if ws[j].cap && is(w, &HEAD_SET) && j > i && distinctive {
+            if ws[j].cap && j > i && distinctive && is_head(w) {
                 // The first head after a distinctive word ends the name ("… Primary School").
                 last_head = Some(j);
                 break;
@@ -356,7 +364,7 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
             while end + 1 < ws.len()
                 && tight(&text[ws[end].end..ws[end + 1].start], "")
                 && ws[end + 1].cap
-                && is(&text[ws[end + 1].start..ws[end + 1].end], &HEAD_SET)
+                && is_head(&text[ws[end + 1].start..ws[end + 1].end])
             {
                 end += 1;
             }

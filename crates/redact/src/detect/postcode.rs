@@ -15,8 +15,15 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if !bytes[i].is_ascii_alphabetic() || word_before(text, i) {
+        if !bytes[i].is_ascii_alphabetic() {
             i += 1;
+            continue;
+        }
+        if word_before(text, i) {
+            // Inside a word: so is every word byte up to its end.
+            while i < bytes.len() && is_word_byte(bytes[i]) {
+                i += 1;
+            }
             continue;
         }
         // Every postcode has a digit second or third ("M1", "KA1"), except GIR 0AA.
@@ -46,6 +53,7 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 /// Whether a letter or digit (any script) ends just before byte `i`.
+#[inline]
 pub(super) fn word_before(text: &str, i: usize) -> bool {
     match text.as_bytes()[..i].last() {
         None => false,
@@ -55,6 +63,7 @@ pub(super) fn word_before(text: &str, i: usize) -> bool {
 }
 
 /// Whether a letter or digit (any script) starts at byte `i`.
+#[inline]
 pub(super) fn word_at(text: &str, i: usize) -> bool {
     match text.as_bytes().get(i) {
         None => false,
