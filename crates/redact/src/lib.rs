@@ -21,6 +21,7 @@
 
 mod detect;
 mod entity;
+mod fast_hash;
 mod labels;
 mod mentions;
 mod merge;

@@ -1,32 +1,10 @@
 //! Consistent labels: the same person, place or number gets the same replacement throughout a
 //! document, and people's labels say their role where the text does ("Child A", "Mother").
 
-use std::collections::HashMap as StdHashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::entity::{Candidate, Entity, EntityKind, Role};
 use crate::options::{Labels, Options};
 
-/// FNV-1a: keys here are short strings from one document, so a fast hash beats SipHash and
-/// flooding is not a concern.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+use crate::fast_hash::FastMap as HashMap;
 
 /// Turns merged candidates into entities with their replacements.
 pub(crate) fn assign(text: &str, candidates: Vec<Candidate>, options: &Options) -> Vec<Entity> {

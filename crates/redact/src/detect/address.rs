@@ -21,7 +21,6 @@
 //!
 //! The key is the normalised span, so the same address written twice gets one label.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
@@ -36,25 +35,7 @@ enum Strength {
     House,
 }
 
-/// FNV-1a: the keys are short words, for which SipHash costs more than the lookup itself.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+use crate::fast_hash::{FastMap, FastSet};
 
 /// Street suffixes, lowercase ASCII bytes to strength.
 static SUFFIXES: LazyLock<FastMap<Box<[u8]>, Strength>> = LazyLock::new(|| {
@@ -91,25 +72,23 @@ static WELSH: LazyLock<FastMap<String, Strength>> = LazyLock::new(|| {
 
 /// Common English words: a run of capitalised words after a number that are all ordinary words
 /// ("12 Years", "3 Children", "2 Police Officers") is not a street unless it ends in a suffix.
-static ENGLISH: LazyLock<std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>> =
-    LazyLock::new(|| {
-        include_str!("../../data/english-words.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    });
+static ENGLISH: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/english-words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
 
 /// First names: "14 Kub Road, Jayden was at school" is a street and a person, not a town.
-static FIRST_NAMES: LazyLock<std::collections::HashSet<String, std::hash::BuildHasherDefault<Fnv>>> =
-    LazyLock::new(|| {
-        include_str!("../../data/first-names.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_lowercase)
-            .collect()
-    });
+static FIRST_NAMES: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    include_str!("../../data/first-names.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+});
 
 fn is_first_name(word: &str) -> bool {
     FIRST_NAMES.contains(&word.to_lowercase())

@@ -278,26 +278,8 @@ fn words(text: &str) -> Vec<Word> {
     out
 }
 
-/// FNV-1a, for short words.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// Lowercase words, as bytes so that a word lowercased into a buffer needs no UTF-8 check.
-type Set = std::collections::HashSet<&'static [u8], std::hash::BuildHasherDefault<Fnv>>;
+type Set = crate::fast_hash::FastSet<&'static [u8]>;
 
 static HEAD_SET: LazyLock<Set> = LazyLock::new(|| HEADS.iter().map(|w| w.as_bytes()).collect());
 static GENERIC_SET: LazyLock<Set> = LazyLock::new(|| GENERIC.iter().map(|w| w.as_bytes()).collect());

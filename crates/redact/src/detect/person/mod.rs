@@ -796,7 +796,7 @@ impl Low {
 
 fn word_hash(w: &str) -> u64 {
     use std::hash::Hasher;
-    let mut h = lists::Fnv::default();
+    let mut h = crate::fast_hash::FastHasher::default();
     h.write(w.as_bytes());
     h.finish()
 }
