@@ -80,6 +80,11 @@ struct Found {
 }
 
 impl Found {
+    /// What [`Found::key`] renders, for comparing dates without building strings.
+    fn value(&self) -> (Option<u32>, u32, Option<u32>) {
+        (self.year, self.month, self.day)
+    }
+
     fn key(&self) -> String {
         match (self.year, self.day) {
             (Some(y), Some(d)) => format!("{y:04}-{:02}-{d:02}", self.month),
@@ -133,12 +138,14 @@ pub(crate) fn find(text: &str, all_dates: bool, out: &mut Vec<Candidate>) {
         }
     }
     // A date given as a date of birth anywhere is a date of birth everywhere in the record.
-    let births: Vec<String> = found.iter().filter(|(_, dob)| *dob).map(|(f, _)| f.key()).collect();
+    // Compared by value (the key is a one-to-one rendering of it): a key string is built only
+    // for a date that becomes a candidate.
+    let births: Vec<(Option<u32>, u32, Option<u32>)> =
+        found.iter().filter(|(_, dob)| *dob).map(|(f, _)| f.value()).collect();
     for (f, dob) in found {
-        let key = f.key();
-        let dob = dob || births.contains(&key);
+        let dob = dob || births.contains(&f.value());
         if dob || all_dates {
-            let key = format!("{}:{key}", if dob { "dob" } else { "date" });
+            let key = format!("{}:{}", if dob { "dob" } else { "date" }, f.key());
             out.push(Candidate { kind: EntityKind::Date, start: f.start, end: f.end, key, role: None });
         }
     }

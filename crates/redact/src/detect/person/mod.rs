@@ -746,13 +746,26 @@ impl Low {
             flags: Vec::with_capacity(toks.len()),
             hashes: Vec::with_capacity(toks.len()),
         };
+        // Each distinct lower-case word is looked up once: (its span in `lower`, its flags), by hash.
+        let mut seen: lists::FastMap<u64, (u32, u32, u16)> = lists::FastMap::default();
         for t in toks {
             let word = t.base(text);
             let start = low.lower.len();
             let mut f = 0;
+            let mut hash = 0;
             if t.cap {
                 lists::push_lower(word, &mut low.lower);
-                f = lists::lookup(&low.lower[start..]);
+                let lower = &low.lower[start..];
+                hash = word_hash(lower);
+                f = match seen.get(&hash) {
+                    Some(&(a, b, flags)) if &low.lower[a as usize..b as usize] == lower => flags,
+                    Some(_) => lists::lookup(lower),
+                    None => {
+                        let flags = lists::lookup(lower);
+                        seen.insert(hash, (start as u32, low.lower.len() as u32, flags));
+                        flags
+                    }
+                };
                 if surname_shaped(word) {
                     f |= SHAPED;
                 }
@@ -772,7 +785,7 @@ impl Low {
             }
             low.spans.push((start as u32, low.lower.len() as u32));
             low.flags.push(f);
-            low.hashes.push(if t.cap { word_hash(&low.lower[start..]) } else { 0 });
+            low.hashes.push(hash);
         }
         low
     }
