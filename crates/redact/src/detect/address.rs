@@ -349,22 +349,29 @@ fn numbered_street(text: &str, i: usize, out: &mut Vec<Candidate>) -> usize {
     };
     // The name words.
     let mut words: Vec<(usize, usize)> = Vec::with_capacity(4);
+    // The words lower-cased, one after another in one buffer (`spans` into it, beside `words`).
+    let mut all_lower = String::new();
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(4);
     let mut p = first;
     while words.len() < 4 {
         let Some(we) = name_word_end(text, p) else { break };
         let w = &text[p..we];
         let capital = w.chars().next().is_some_and(char::is_uppercase);
-        let lower = w.to_lowercase();
+        let ls = all_lower.len();
+        push_lower(w, &mut all_lower);
+        let lower = &all_lower[ls..];
         // "de Groot Drive": a particle may open the name if a capitalised word follows.
-        let particle = PARTICLES.contains(&lower.as_str())
+        let particle = PARTICLES.contains(&lower)
             && (!words.is_empty() || gap_after(text, we).is_some_and(|g| text[g..].starts_with(char::is_uppercase)));
-        if !(capital || particle) || (!words.is_empty() && NOT_NAME.contains(&lower.as_str())) {
+        if !(capital || particle) || (!words.is_empty() && NOT_NAME.contains(&lower)) {
+            all_lower.truncate(ls);
             break;
         }
-        if words.is_empty() && (NOT_STREET_START.contains(&lower.as_str()) || ROLES.contains(&lower.as_str())) {
+        if words.is_empty() && (NOT_STREET_START.contains(&lower) || ROLES.contains(&lower)) {
             return after;
         }
         words.push((p, we));
+        spans.push((ls, all_lower.len()));
         match gap_after(text, we) {
             Some(g) if word_at(text, g) => p = g,
             _ => break,
@@ -373,18 +380,19 @@ fn numbered_street(text: &str, i: usize, out: &mut Vec<Candidate>) -> usize {
     // A trailing particle is not part of the name.
     while words.len() > 1 && words.last().is_some_and(|&(a, b)| !text[a..b].starts_with(char::is_uppercase)) {
         words.pop();
+        spans.pop();
     }
     let (Some(&(ws, _)), Some(&(_, we))) = (words.first(), words.last()) else { return after };
-    let lowers: Vec<String> = words.iter().map(|&(a, b)| text[a..b].to_lowercase()).collect();
+    let lowers: Vec<&str> = spans.iter().map(|&(a, b)| &all_lower[a..b]).collect();
     let last_word = &text[words[words.len() - 1].0..we];
     // "Luigi Roads", "Jaleel Streets": a plural street type is a street type.
     let suffix = lookup(last_word.as_bytes()).is_some();
-    let welsh = WELSH.contains_key(&lowers[0]);
+    let welsh = WELSH.contains_key(lowers[0]);
     let the = lowers[0] == "the" && words.len() > 1;
     let proper = lowers.iter().any(|w| !is_english(w) && !TITLES.contains(&w.trim_end_matches('.')));
     let forward = extend_forward(text, we);
     // "2 Police Officers", "4 Family Members": a count of ordinary things.
-    let last_lower = &lowers[lowers.len() - 1];
+    let last_lower = lowers[lowers.len() - 1];
     let counted = last_lower.ends_with('s') && is_english(last_lower);
     // "In 2023 Amy Smith moved": a year, not a house number.
     let year = num_end - i == 4 && (text[i..].starts_with("19") || text[i..].starts_with("20"));
@@ -411,7 +419,7 @@ fn numbered_street(text: &str, i: usize, out: &mut Vec<Candidate>) -> usize {
 const PARTICLES: [&str; 12] = ["de", "van", "der", "den", "von", "la", "le", "du", "da", "di", "y", "yr"];
 
 /// Whether a street name is unusual enough that its bare mentions are the same street.
-fn distinct_street(lowers: &[String]) -> bool {
+fn distinct_street(lowers: &[&str]) -> bool {
     lowers.len() >= 2 && lowers[..lowers.len() - 1].iter().any(|w| !is_english(w))
 }
 
@@ -498,6 +506,8 @@ fn street_or_house(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     // Name words, backwards.
     let mut names: Vec<(usize, &str)> = Vec::with_capacity(4);
     let mut pos = s;
+    // Each word lower-cased in turn, in one reused buffer.
+    let mut buf = String::new();
     while names.len() < 4 {
         let Some(g) = gap_before(text, pos) else { break };
         let Some((ws, w)) = prev_word(text, g) else { break };
@@ -505,13 +515,15 @@ fn street_or_house(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
             break;
         }
         let first = w.chars().next().unwrap_or(' ');
-        let lower = w.to_lowercase();
+        buf.clear();
+        push_lower(w, &mut buf);
+        let lower = buf.as_str();
         let house_the = strength == Strength::House && lower == "the";
         if !house_the && NOT_NAME.contains(&lower.trim_end_matches('.')) {
             break;
         }
         // "de Koning Barn", "van der Veen Avenue": particles before a capitalised name word.
-        let particle = !names.is_empty() && PARTICLES.contains(&lower.as_str());
+        let particle = !names.is_empty() && PARTICLES.contains(&lower);
         if !first.is_uppercase() && !lower_suffix && !particle {
             break;
         }
@@ -660,6 +672,8 @@ fn extend_forward(text: &str, e: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut end = e;
     let mut extended = false;
+    // Each word lower-cased in turn, in one reused buffer.
+    let mut buf = String::new();
     for _ in 0..4 {
         let comma = bytes.get(end) == Some(&b',');
         let q = if comma { gap_after(text, end + 1).unwrap_or(end + 1) } else { gap_after(text, end)? };
@@ -682,21 +696,23 @@ fn extend_forward(text: &str, e: usize) -> Option<usize> {
             let Some(w) = name_word_end(text, r) else { break };
             let word = &text[r..w];
             let capital = word.chars().next().is_some_and(char::is_uppercase);
-            let lower = word.to_lowercase();
+            buf.clear();
+            push_lower(word, &mut buf);
+            let lower = buf.as_str();
             // Inside a town: "Newcastle upon Tyne", "Stoke on Trent", or a lowercase last word
             // just before the postcode.
             let inner = words > 0
                 && !capital
-                && (TOWN_CONNECTORS.contains(&lower.as_str())
-                    || (!is_english(&lower) && ends_segment(text, w))
+                && (TOWN_CONNECTORS.contains(&lower)
+                    || (!is_english(lower) && ends_segment(text, w))
                     || gap_after(text, w)
                         .or_else(|| (bytes.get(w) == Some(&b',')).then(|| gap_after(text, w + 1)).flatten())
                         .is_some_and(|g| postcode_at(text, g).is_some()));
-            if word_at(text, w) || (!inner && (!capital || NOT_NAME.contains(&lower.as_str()))) {
+            if word_at(text, w) || (!inner && (!capital || NOT_NAME.contains(&lower))) {
                 break;
             }
-            proper |= !is_english(&lower);
-            street |= (words == 0 && WELSH.contains_key(&lower)) || lookup(word.as_bytes()).is_some();
+            proper |= !is_english(lower);
+            street |= (words == 0 && WELSH.contains_key(lower)) || lookup(word.as_bytes()).is_some();
             words += 1;
             r = w;
             last_end = w;
@@ -980,6 +996,18 @@ fn address_line(line: &str) -> bool {
                 || ["upon", "on", "under", "in", "by", "the", "next", "super"].contains(&lower.as_str())
                 || (w.chars().all(char::is_alphabetic) && !is_english(&lower))
         })
+}
+
+/// Writes `word` lower-cased to the end of `out`, exactly as [`str::to_lowercase`] would give it,
+/// without a new allocation for each word.
+fn push_lower(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
 }
 
 #[cfg(test)]
