@@ -40,7 +40,8 @@ fn negated(doc: &Document<'_>, hit: &Hit) -> bool {
     let Some(si) = doc.sentence_at(hit.span.start) else { return false };
     let sentence = &doc.sentences[si];
     let words = doc.sentence_words(sentence);
-    let at = words.partition_point(|w| w.start < hit.span.start);
+    // Only words wholly before the hit: a hit may start inside a hyphenated word ("no-strengths").
+    let at = words.partition_point(|w| w.end <= hit.span.start);
     let mut prev_end = hit.span.start;
     for w in words[..at].iter().rev().take(3) {
         let gap = &text[w.end..prev_end];
@@ -84,6 +85,14 @@ mod tests {
     fn negated_strengths_do_not_count() {
         assert!(flagged("There are no strengths in this family. School is not going well."));
         assert!(flagged("Strengths: none identified. Mum doesn't seem warm towards Amy."));
+    }
+
+    #[test]
+    fn a_cue_inside_a_hyphenated_word_does_not_panic() {
+        // Found by the fuzzer: the hit starts after the hyphen, inside the word "òno-strengths".
+        for t in [RecordType::CaseSummary, RecordType::Assessment] {
+            let _ = crate::check("\0òno-strengths", t, crate::Config::shared_default());
+        }
     }
 
     #[test]
