@@ -91,7 +91,7 @@ fn candidates_outside_labels(text: &str, options: &Options) -> Vec<entity::Candi
 }
 
 fn assign(text: &str, candidates: &[entity::Candidate], options: &Options) -> Vec<Entity> {
-    pseudonym::assign(text, merge::merged(candidates), options)
+    pseudonym::assign(text, merge::merged(text, candidates), options)
 }
 
 /// The text with each entity replaced.

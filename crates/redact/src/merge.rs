@@ -5,31 +5,52 @@
 //! Overlapping or touching-inside spans merge into their union, labelled by the kind with the
 //! highest priority, so nothing that any detector found is left showing.
 
-use crate::entity::Candidate;
+use crate::entity::{Candidate, EntityKind, normalise};
 
 /// Sorts candidates and merges overlapping ones.
 #[cfg(test)]
 pub(crate) fn merge(candidates: Vec<Candidate>) -> Vec<Candidate> {
-    merged(&candidates)
+    let len = candidates.iter().map(|c| c.end).max().unwrap_or(0);
+    merged(&" ".repeat(len), &candidates)
 }
 
 /// Sorts candidates and merges overlapping ones, cloning only what it keeps.
-pub(crate) fn merged(candidates: &[Candidate]) -> Vec<Candidate> {
+///
+/// A merged entity that is wider than the detection it is named after gets a key made from its
+/// own text (keeping a date of birth's `dob:` mark), so the same text always gets the same label:
+/// "Mossgiel Road" merged from two detections in one place, and found whole in another, must not
+/// read "[address]" in one and "[address] 2" in the other. People keep their key, which links
+/// "Amy" to "Amy Smith".
+pub(crate) fn merged(text: &str, candidates: &[Candidate]) -> Vec<Candidate> {
     let mut sorted: Vec<&Candidate> = candidates.iter().filter(|c| c.start < c.end).collect();
     sorted.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut out: Vec<Candidate> = Vec::with_capacity(sorted.len());
+    let mut own_span: Vec<(usize, usize)> = Vec::with_capacity(sorted.len());
     for c in sorted {
         match out.last_mut() {
-            Some(last) if c.start < last.end => absorb(last, c),
-            _ => out.push(c.clone()),
+            Some(last) if c.start < last.end => {
+                if absorb(last, c) {
+                    *own_span.last_mut().expect("one span per entity") = (c.start, c.end);
+                }
+            }
+            _ => {
+                out.push(c.clone());
+                own_span.push((c.start, c.end));
+            }
+        }
+    }
+    for (c, &(start, end)) in out.iter_mut().zip(&own_span) {
+        if (c.start, c.end) != (start, end) && c.kind != EntityKind::Person {
+            let birth = if c.key.starts_with("dob:") { "dob:" } else { "" };
+            c.key = format!("{birth}merged:{}", normalise(&text[c.start..c.end]));
         }
     }
     out
 }
 
 /// Widens `last` to cover `c`; the higher-priority kind (or, for equal kinds, the longer span, or
-/// a date of birth over an ordinary date) keeps its identity.
-fn absorb(last: &mut Candidate, c: &Candidate) {
+/// a date of birth over an ordinary date) keeps its identity. Returns whether `c` won.
+fn absorb(last: &mut Candidate, c: &Candidate) -> bool {
     let longer = c.end - c.start > last.end - last.start;
     let same_span = c.start == last.start && c.end == last.end;
     // The same date found as an ordinary date and, elsewhere in the text, as a date of birth is a
@@ -46,6 +67,7 @@ fn absorb(last: &mut Candidate, c: &Candidate) {
     if last.role.is_none() {
         last.role = role;
     }
+    wins
 }
 
 #[cfg(test)]
@@ -60,7 +82,19 @@ mod tests {
     #[test]
     fn overlapping_spans_merge_to_their_union_under_the_stronger_kind() {
         let merged = merge(vec![cand(EntityKind::Postcode, 20, 28), cand(EntityKind::Address, 0, 24)]);
-        assert_eq!(merged, vec![cand(EntityKind::Address, 0, 28)]);
+        let spans: Vec<_> = merged.iter().map(|c| (c.kind, c.start, c.end)).collect();
+        assert_eq!(spans, [(EntityKind::Address, 0, 28)]);
+    }
+
+    #[test]
+    fn a_widened_entity_is_keyed_by_its_own_text() {
+        let text = "at 14 Mossgiel Road, KA1 2AB";
+        let mut road = cand(EntityKind::Address, 3, 19);
+        road.key = "14 mossgiel road".into();
+        let merged = merged(text, &[road.clone(), cand(EntityKind::Postcode, 21, 28)]);
+        assert_eq!(merged.len(), 2, "touching spans stay apart");
+        let widened = super::merged(text, &[road, cand(EntityKind::Postcode, 15, 28)]);
+        assert_eq!(widened[0].key, "merged:14 mossgiel road ka1 2ab");
     }
 
     #[test]

@@ -58,6 +58,9 @@ fn mask(original: &str) -> String {
 struct LabelBook<'a> {
     /// (template, key) → label already given.
     given: HashMap<(&'a str, &'a str), String>,
+    /// (template, exact original text) → label already given: the same text always reads the
+    /// same, even where two detections keyed it differently.
+    by_text: HashMap<(&'a str, String), String>,
     /// template → how many different identities have used it.
     used: HashMap<&'a str, usize>,
 }
@@ -65,13 +68,18 @@ struct LabelBook<'a> {
 impl<'a> LabelBook<'a> {
     fn label(&mut self, c: &'a Candidate, role: Option<Role>, original: &str, labels: &'a Labels) -> String {
         let template = template(c, role, original, labels);
-        if let Some(label) = self.given.get(&(template, c.key.as_str())) {
-            return label.clone();
-        }
-        let n = self.used.entry(template).or_insert(0);
-        *n += 1;
-        let label = fill(template, *n, is_person_template(c.kind));
-        self.given.insert((template, c.key.as_str()), label.clone());
+        let known = self
+            .given
+            .get(&(template, c.key.as_str()))
+            .or_else(|| self.by_text.get(&(template, original.to_string())))
+            .cloned();
+        let label = known.unwrap_or_else(|| {
+            let n = self.used.entry(template).or_insert(0);
+            *n += 1;
+            fill(template, *n, is_person_template(c.kind))
+        });
+        self.given.entry((template, c.key.as_str())).or_insert_with(|| label.clone());
+        self.by_text.entry((template, original.to_string())).or_insert_with(|| label.clone());
         label
     }
 }

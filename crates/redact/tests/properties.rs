@@ -310,3 +310,18 @@ fn generate_bytes_reaches_its_target() {
     let set = generator::generate_bytes(50_000, 3);
     assert!(set.iter().map(|r| r.text.len()).sum::<usize>() >= 50_000);
 }
+
+/// Inputs the random search once found failing, kept as plain tests so they run every time.
+#[test]
+fn glued_tokens_once_found_failing() {
+    for text in [
+        " MumKA1 2ABMum MumMumMum born on14 Mossgiel Road+44 20 7946 0123 MumMumMum MumDOB:Hillview Estate MumMumMum MumKA1 2ABMum MumMumMum Mum14 Mossgiel Road12/03/2015",
+        " MumMumMum MumMumMum MumMumMum MumMumMum MumMumMum 12/03/2015MumMum MsMumMum her sonMumMum MumMumMum MumMumMum Mum07700 900123Ms SchoolMumPrimary School",
+        " MumMumMum MumMumMum MumMumMum MumMumMum MumMumMum 12/03/2015Hillview EstateMum MumMumMum 14 Mossgiel Road4 May 201614 Mossgiel Road",
+    ] {
+        for options in option_sets() {
+            assert_invariants(text, &options);
+            assert_idempotent(text, &options);
+        }
+    }
+}

@@ -1193,7 +1193,22 @@ fn context_role(text: &str, toks: &[Tok], i: usize, j: usize, title: Option<&str
             return Some(r);
         }
     }
+    if let Some(parent) = parent_hint(text, toks, j) {
+        return Some(parent);
+    }
     title.map(|_| Role::Adult)
+}
+
+/// A sign of a parent, the mirror of [`child_hint`]: "Karen Smith told me that her daughter …",
+/// "Mr Bell said his son …" within a few words after the name, in the same sentence.
+fn parent_hint(text: &str, toks: &[Tok], j: usize) -> Option<Role> {
+    const CHILDREN: &[&str] = &["son", "daughter", "sons", "daughters", "child", "children", "baby", "kids", "twins"];
+    let window = &toks[j + 1..toks.len().min(j + 8)];
+    let pair = window.windows(2).find(|w| word_is(text, &w[0], &["his", "her"]) && word_is(text, &w[1], CHILDREN))?;
+    if text[toks[j].end..pair[1].start].contains(['.', '\n', ';']) {
+        return None;
+    }
+    Some(if word_is(text, &pair[0], &["her"]) { Role::Mother } else { Role::Father })
 }
 
 fn keys_and_roles(ms: Vec<Mention>, out: &mut Vec<Candidate>) {

@@ -251,3 +251,14 @@ fn form_labels_and_our_own_labels_are_not_names() {
 fn combining_marks_stay_in_the_name() {
     assert_eq!(spans("Strategy discussion with DC Özm\u{302}en today."), ["DC Özm\u{302}en"]);
 }
+
+#[test]
+fn a_name_followed_by_her_daughter_is_a_mother() {
+    let out = crate::redact(
+        "Karen Smith told me that her daughter Amy (6) is unhappy. Karen rang later.",
+        &crate::Options::default(),
+    );
+    assert_eq!(out.text, "Mother told me that her daughter Child A (6) is unhappy. Mother rang later.");
+    let out = crate::redact("Mr Tom Bell said his son Leo is sleeping better.", &crate::Options::default());
+    assert!(out.text.starts_with("Father said his son Child A"), "{}", out.text);
+}
