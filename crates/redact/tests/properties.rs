@@ -325,3 +325,14 @@ fn glued_tokens_once_found_failing() {
         }
     }
 }
+
+/// Found by the fuzzer in mask mode: every hidden word exposed the next, nine deep.
+#[test]
+fn a_chain_of_names_each_exposing_the_next_settles() {
+    let bytes = b"TTT&E.<SONy-'.-'*Ny-'.-'*ONn.\x81\x81OiONn.\x81\x81Oin.\x81\x81OiObE.=WbTT(~\t.=SbE.=Sc";
+    let text = String::from_utf8_lossy(bytes);
+    for options in option_sets() {
+        assert_invariants(&text, &options);
+        assert_idempotent(&text, &options);
+    }
+}
