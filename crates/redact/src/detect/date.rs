@@ -399,15 +399,19 @@ fn starts_word_ci(bytes: &[u8], i: usize, w: &[u8]) -> bool {
 
 /// The end of a whole word at `i` that is one of `words` (ASCII, any case).
 fn word_in(bytes: &[u8], i: usize, words: &[&str]) -> Option<usize> {
+    let end = short_word_end(bytes, i)?;
+    let w = &bytes[i..end];
+    words.iter().any(|c| w.eq_ignore_ascii_case(c.as_bytes())).then_some(end)
+}
+
+/// The end of a whole ASCII word of at most ten letters starting at `i` (month and weekday names
+/// are no longer), or `None` if no such word starts there.
+fn short_word_end(bytes: &[u8], i: usize) -> Option<usize> {
     let mut end = i;
     while end < bytes.len() && bytes[end].is_ascii_alphabetic() && end - i < 10 {
         end += 1;
     }
-    if end == i || alnum_at(bytes, end) {
-        return None;
-    }
-    let w = &bytes[i..end];
-    words.iter().any(|c| w.eq_ignore_ascii_case(c.as_bytes())).then_some(end)
+    (end > i && !alnum_at(bytes, end)).then_some(end)
 }
 
 /// Whether a letter or digit (any script) starts at byte `i`.
@@ -428,13 +432,7 @@ fn alnum_at(bytes: &[u8], i: usize) -> bool {
 
 /// A month name at `i`: (month, end including an abbreviation's dot, written in lowercase?).
 fn month_at(bytes: &[u8], i: usize) -> Option<(u32, usize, bool)> {
-    let mut end = i;
-    while end < bytes.len() && bytes[end].is_ascii_alphabetic() && end - i < 10 {
-        end += 1;
-    }
-    if end == i || alnum_at(bytes, end) {
-        return None;
-    }
+    let end = short_word_end(bytes, i)?;
     let w = &bytes[i..end];
     let &(_, m) = MONTHS.iter().find(|(name, _)| w.eq_ignore_ascii_case(name.as_bytes()))?;
     let lower = w[0].is_ascii_lowercase();

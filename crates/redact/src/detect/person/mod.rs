@@ -175,7 +175,9 @@ const ADULT_WORDS: &[&str] = &[
     "landlady",
 ];
 const NAMING_WORDS: &[&str] = &["called", "named", "nicknamed", "aka"];
+/// Verbs of speaking: "told me that Jayden", "Jayden said".
 const SPEECH_WORDS: &[&str] = &[
+    "&str] = &[",
     "said",
     "says",
     "told",
@@ -191,25 +193,6 @@ const SPEECH_WORDS: &[&str] = &[
     "confirmed",
     "described",
     "mentioned",
-    "added",
-    "was",
-    "is",
-    "has",
-    "had",
-    "did",
-    "does",
-    "will",
-    "would",
-    "can",
-    "could",
-    "and",
-    "went",
-    "came",
-    "wanted",
-    "looked",
-    "seemed",
-    "appeared",
-    "attended",
 ];
 const PLACE_WORDS: &[&str] =
     &["in", "at", "from", "to", "near", "into", "via", "of", "the", "a", "an", "st", "saint", "on"];
@@ -307,39 +290,11 @@ const POSSESSIONS: &[&str] = &[
     "key",
 ];
 
-/// What a person does as the subject of a sentence: "Jesus has posted", "Brain told me".
+/// What a person does as the subject of a sentence, besides speaking ([`SPEECH_WORDS`]): "Jesus
+/// has posted", "Brain told me".
 const DOES: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "explained",
-    "reported",
-    "stated",
-    "asked",
-    "disclosed",
-    "shared",
-    "replied",
-    "agreed",
-    "confirmed",
-    "described",
-    "mentioned",
-    "added",
-    "posted",
-    "texted",
-    "messaged",
-    "phoned",
-    "rang",
-    "called",
-    "emailed",
-    "shouted",
-    "admitted",
-    "denied",
-    "refused",
-    "cried",
-    "lives",
-    "plays",
-    "attends",
+    "added", "posted", "texted", "messaged", "phoned", "rang", "called", "emailed", "shouted", "admitted", "denied",
+    "refused", "cried", "lives", "plays", "attends",
 ];
 
 /// Strong signs that a word which is usually not a name is one here: a relationship word before
@@ -381,7 +336,7 @@ fn used_as_name_here(text: &str, toks: &[Tok], low: &Low, i: usize) -> bool {
     if determined {
         return false;
     }
-    if word_is(text, n, DOES) {
+    if word_is(text, n, SPEECH_WORDS) || word_is(text, n, DOES) {
         return true;
     }
     // "Brain is 19".
@@ -394,7 +349,10 @@ fn used_as_name_here(text: &str, toks: &[Tok], low: &Low, i: usize) -> bool {
     }
     word_is(text, n, &["has", "had", "is", "was"])
         && toks.get(i + 2).is_some_and(|m| {
-            !m.cap && text[n.end..m.start] == *" " && word_is(text, m, DOES) && text[m.end..].starts_with([' ', '.'])
+            !m.cap
+                && text[n.end..m.start] == *" "
+                && (word_is(text, m, SPEECH_WORDS) || word_is(text, m, DOES))
+                && text[m.end..].starts_with([' ', '.'])
         })
 }
 
@@ -435,7 +393,7 @@ fn cue_after(text: &str, toks: &[Tok], i: usize) -> bool {
         return true;
     }
     toks.get(i + 1).is_some_and(|n| {
-        !n.cap && text[toks[i].end..n.start].bytes().all(|c| c == b' ') && word_is(text, n, &SPEECH_WORDS[..16])
+        !n.cap && text[toks[i].end..n.start].bytes().all(|c| c == b' ') && word_is(text, n, SPEECH_WORDS)
     })
 }
 
