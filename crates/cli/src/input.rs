@@ -221,3 +221,16 @@ mod tests {
         assert_eq!(Source::from_arg(Path::new("a.txt")).display_name(), "a.txt");
     }
 }
+
+/// The key naming a file's result in JSON output: `{"path": …}`.
+#[derive(serde::Serialize)]
+pub(crate) struct PathKey<'a> {
+    pub path: &'a str,
+}
+
+/// A file that could not be read or processed, as JSON: `{"path": …, "error": …}`.
+#[derive(serde::Serialize)]
+pub(crate) struct FileErrorView<'a> {
+    pub path: &'a str,
+    pub error: &'a str,
+}

@@ -18,6 +18,8 @@
 //! the command line, the batch mode and the web app all agree on field names.
 
 use recordwell_check::{Finding, Metrics, RecordType, Report, Scores};
+
+use crate::input::{FileErrorView, PathKey};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -69,22 +71,11 @@ impl<'a, K: Serialize> ReportView<'a, K> {
     }
 }
 
-#[derive(Serialize)]
-struct PathKey<'a> {
-    path: &'a str,
-}
-
-#[derive(Serialize)]
-struct ErrorView<'a> {
-    path: &'a str,
-    error: &'a str,
-}
-
 impl Serialize for FileResult {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             FileResult::Checked { path, report } => ReportView::new(PathKey { path }, report).serialize(s),
-            FileResult::Error { path, error } => ErrorView { path, error }.serialize(s),
+            FileResult::Error { path, error } => FileErrorView { path, error }.serialize(s),
         }
     }
 }

@@ -7,7 +7,7 @@ use recordwell_redact::{Entity, EntityKind, Options, OptionsError, Redacted};
 use serde::Serialize;
 use std::io::{self, BufWriter, Write};
 
-use crate::input::{self, Source, io_message};
+use crate::input::{self, FileErrorView, PathKey, Source, io_message};
 use crate::style::Palette;
 use crate::{Format, Outcome, RedactArgs, usage_error};
 use report::KindSummary;
@@ -190,20 +190,11 @@ enum FileResult {
 
 impl Serialize for FileResult {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct PathKey<'a> {
-            path: &'a str,
-        }
-        #[derive(Serialize)]
-        struct ErrorView<'a> {
-            path: &'a str,
-            error: &'a str,
-        }
         match self {
             FileResult::Redacted { path, shift, redacted, report } => {
                 RedactedView::new(PathKey { path }, redacted, *shift, report.as_deref()).serialize(s)
             }
-            FileResult::Error { path, error } => ErrorView { path, error }.serialize(s),
+            FileResult::Error { path, error } => FileErrorView { path, error }.serialize(s),
         }
     }
 }
