@@ -1,0 +1,71 @@
+//! Invitations: an administrator invites a person by email to a role; the emailed link lets
+//! them choose their name and password.
+
+use crate::orgs::Role;
+use crate::{Result, Store, now};
+
+/// A pending invitation.
+#[derive(Debug, Clone)]
+pub struct Invitation {
+    /// Hash of the emailed token.
+    pub token_hash: String,
+    /// The organisation joined.
+    pub org_id: i64,
+    /// Who was invited.
+    pub email: String,
+    /// The role they will hold.
+    pub role: Role,
+}
+
+/// Stores an invitation valid for `ttl_secs`.
+pub async fn create(
+    store: &Store,
+    token_hash: &str,
+    org_id: i64,
+    email: &str,
+    role: Role,
+    by: i64,
+    ttl_secs: i64,
+) -> Result<()> {
+    let at = now();
+    sqlx::query(
+        "INSERT INTO invitations (token_hash, org_id, email, role, invited_by, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(token_hash)
+    .bind(org_id)
+    .bind(crate::users::normalise_email(email))
+    .bind(role.as_str())
+    .bind(by)
+    .bind(at)
+    .bind(at + ttl_secs)
+    .execute(store.pool())
+    .await?;
+    Ok(())
+}
+
+/// The open (unexpired, unaccepted) invitation with this hash.
+pub async fn find_open(store: &Store, token_hash: &str) -> Result<Option<Invitation>> {
+    let row: Option<(String, i64, String, String)> = sqlx::query_as(
+        "SELECT token_hash, org_id, email, role FROM invitations \
+         WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now())
+    .fetch_optional(store.pool())
+    .await?;
+    Ok(row.and_then(|(token_hash, org_id, email, role)| {
+        Some(Invitation { token_hash, org_id, email, role: Role::parse(&role)? })
+    }))
+}
+
+/// Marks an invitation used. Returns false when it was already used (a double submit), so the
+/// caller does not create the account twice.
+pub async fn mark_accepted(store: &Store, token_hash: &str) -> Result<bool> {
+    let done = sqlx::query("UPDATE invitations SET accepted_at = $1 WHERE token_hash = $2 AND accepted_at IS NULL")
+        .bind(now())
+        .bind(token_hash)
+        .execute(store.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

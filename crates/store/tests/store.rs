@@ -1,0 +1,102 @@
+//! Every query, on both databases: SQLite in a temporary directory and a fresh PostgreSQL
+//! database on the test server.
+
+use recordwell_store::orgs::Role;
+use recordwell_store::records::{NewRecord, Save, SaveOutcome};
+use recordwell_store::scratch::ScratchPostgres;
+use recordwell_store::{Store, audit, orgs, records, sessions, users};
+
+async fn exercise(store: &Store) {
+    assert_eq!(orgs::count(store).await.unwrap(), 0);
+    let org = orgs::create(store, "Glenfield Partnership").await.unwrap();
+    let other_org = orgs::create(store, "Other Council").await.unwrap();
+    let service = orgs::add_service(store, org, "Children and Families", "children-families").await.unwrap();
+    let alex = users::create(store, " Alex@Example.org ", "Alex Practitioner", Some("hash")).await.unwrap();
+    users::set_membership(store, alex, org, Role::Practitioner, Some(service)).await.unwrap();
+    let dup = users::create(store, "alex@example.org", "Someone", None).await.unwrap_err();
+    assert!(dup.is_unique_violation(), "{dup}");
+    assert_eq!(users::by_email(store, "ALEX@example.org").await.unwrap().unwrap().id, alex);
+    assert_eq!(users::role_in(store, alex, org).await.unwrap(), Some(Role::Practitioner));
+    assert_eq!(users::role_in(store, alex, other_org).await.unwrap(), None);
+    assert_eq!(users::members(store, org).await.unwrap()[0].service.as_deref(), Some("Children and Families"));
+
+    sessions::create(store, "h1", alex, org, "csrf", 3600).await.unwrap();
+    let s = sessions::find(store, "h1").await.unwrap().unwrap();
+    assert_eq!((s.user_id, s.org_id, s.role), (alex, org, Role::Practitioner));
+    users::set_disabled(store, alex, true).await.unwrap();
+    assert!(sessions::find(store, "h1").await.unwrap().is_none(), "a disabled user's session is dead");
+    users::set_disabled(store, alex, false).await.unwrap();
+
+    let id = records::create(
+        store,
+        NewRecord { org_id: org, author_id: alex, record_type: "contact", title: "Home visit", body: "v1" },
+    )
+    .await
+    .unwrap();
+    assert!(records::get(store, other_org, id).await.unwrap().is_none(), "scoped to its organisation");
+    let save = |base, body| Save {
+        org_id: org,
+        id,
+        user_id: alex,
+        base_version: base,
+        title: "Home visit",
+        body,
+        reason: None,
+    };
+    assert_eq!(records::save(store, save(1, "v2")).await.unwrap(), SaveOutcome::Saved(2));
+    assert_eq!(records::save(store, save(1, "v2b")).await.unwrap(), SaveOutcome::Conflict { latest: 2 });
+    let r = records::get(store, org, id).await.unwrap().unwrap();
+    assert_eq!((r.version, r.body.as_str()), (2, "v2"));
+    assert!(records::save_draft(store, org, id, "typing").await.unwrap());
+    assert_eq!(records::get(store, org, id).await.unwrap().unwrap().draft_body.as_deref(), Some("typing"));
+    assert_eq!(records::versions(store, id).await.unwrap().len(), 2);
+    assert_eq!(records::visible_to(store, org, alex).await.unwrap().len(), 1);
+
+    audit::record(
+        store,
+        audit::Event {
+            org_id: Some(org),
+            user_id: Some(alex),
+            action: "record.view",
+            target_kind: "record",
+            target_id: Some(id),
+            detail: String::new(),
+        },
+    )
+    .await
+    .unwrap();
+    let found = audit::search(
+        store,
+        org,
+        &audit::Search { action_prefix: Some("record.".into()), limit: 10, ..Default::default() },
+    )
+    .await
+    .unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].user_name.as_deref(), Some("Alex Practitioner"));
+    let none = audit::search(store, org, &audit::Search { user_id: Some(alex + 100), limit: 10, ..Default::default() })
+        .await
+        .unwrap();
+    assert!(none.is_empty());
+}
+
+#[tokio::test]
+async fn sqlite_queries() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_sqlite_dir(dir.path()).await.unwrap();
+    exercise(&store).await;
+    let copy = dir.path().join("backup.db");
+    store.backup_sqlite(&copy).await.unwrap();
+    let restored = Store::open(&recordwell_store::sqlite_url(&copy)).await.unwrap();
+    assert_eq!(orgs::count(&restored).await.unwrap(), 2);
+}
+
+#[tokio::test]
+async fn postgres_queries() {
+    let db =
+        ScratchPostgres::create().await.expect("the test PostgreSQL server (RECORDWELL_TEST_POSTGRES) must answer");
+    let store = Store::open(&db.url).await.unwrap();
+    exercise(&store).await;
+    store.close().await;
+    db.drop_database().await.unwrap();
+}
