@@ -28,11 +28,13 @@ macro_rules! say {
 }
 pub(crate) use say;
 
+mod admin;
 mod check;
 mod input;
 mod jsonl;
 mod outcome;
 mod redact;
+mod serve;
 mod style;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -65,6 +67,13 @@ pub enum Command {
     /// same person throughout.
     #[command(after_long_help = redact::AFTER_HELP)]
     Redact(RedactArgs),
+    /// Run the web platform (SQLite in the working directory unless told otherwise).
+    #[command(after_long_help = serve::AFTER_HELP)]
+    Serve(serve::ServeArgs),
+    /// Make a consistent copy of the SQLite database while the server runs.
+    Backup(serve::BackupArgs),
+    /// Manage organisations, people and API tokens from the command line.
+    Admin(admin::AdminArgs),
 }
 
 /// Options of `recordwell redact`.
@@ -268,6 +277,9 @@ where
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Redact(args) => redact::run(&args),
+        Command::Serve(args) => return serve::run(args),
+        Command::Backup(args) => return serve::backup(args),
+        Command::Admin(args) => return admin::run(args),
     };
     match result {
         Ok(outcome) => outcome,

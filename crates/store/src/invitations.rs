@@ -24,7 +24,7 @@ pub async fn create(
     org_id: i64,
     email: &str,
     role: Role,
-    by: i64,
+    by: Option<i64>,
     ttl_secs: i64,
 ) -> Result<()> {
     let at = now();

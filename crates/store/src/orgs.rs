@@ -104,6 +104,11 @@ pub async fn get(store: &Store, id: i64) -> Result<Option<Organisation>> {
     Ok(sqlx::query_as("SELECT id, name FROM organisations WHERE id = $1").bind(id).fetch_optional(store.pool()).await?)
 }
 
+/// Every organisation, by id.
+pub async fn list(store: &Store) -> Result<Vec<Organisation>> {
+    Ok(sqlx::query_as("SELECT id, name FROM organisations ORDER BY id").fetch_all(store.pool()).await?)
+}
+
 /// Adds a service.
 pub async fn add_service(store: &Store, org_id: i64, name: &str, kind: &str) -> Result<i64> {
     let id = sqlx::query_scalar("INSERT INTO services (org_id, name, kind) VALUES ($1, $2, $3) RETURNING id")

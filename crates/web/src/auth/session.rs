@@ -1,0 +1,125 @@
+//! Sessions: the `rw_session` cookie holds a random token; the database holds its hash (see
+//! `recordwell_store::sessions`). A middleware looks the session up once per request and leaves
+//! a [`Visitor`] in the request for handlers, the CSRF check and the role rules.
+
+use crate::auth::token::{hash_token, random_token};
+use crate::state::AppState;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use recordwell_store::orgs::Role;
+use recordwell_store::sessions::{self, Session};
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "rw_session";
+/// The cookie carrying the CSRF token of visitors who are not signed in (double submit).
+pub const CSRF_COOKIE: &str = "rw_csrf";
+
+/// Whoever is asking: signed in or not, with the CSRF token their forms must carry.
+#[derive(Debug, Clone)]
+pub struct Visitor {
+    /// The session, when signed in.
+    pub session: Option<Session>,
+    /// The token forms and `fetch` calls must send back.
+    pub csrf: String,
+    /// Whether `csrf` is new and must be set as a cookie on the response.
+    new_csrf_cookie: bool,
+}
+
+impl Visitor {
+    /// The role of the signed-in person, if any.
+    pub fn role(&self) -> Option<Role> {
+        self.session.as_ref().map(|s| s.role)
+    }
+}
+
+/// A signed-in person's session; extracting it from a request without one redirects to sign-in.
+#[derive(Debug, Clone)]
+pub struct CurrentSession(pub Session);
+
+impl<S: Send + Sync> FromRequestParts<S> for Visitor {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts.extensions.get::<Visitor>().cloned().ok_or_else(|| {
+            crate::error::AppError::Internal("session middleware missing".into()).into_response()
+        })
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for CurrentSession {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let visitor = Visitor::from_request_parts(parts, state).await?;
+        visitor.session.map(CurrentSession).ok_or_else(|| Redirect::to("/signin").into_response())
+    }
+}
+
+/// Reads a cookie from request headers.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// Middleware: looks up the session and CSRF token and stores a [`Visitor`] in the request.
+pub async fn load_visitor(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let session = match cookie(req.headers(), SESSION_COOKIE) {
+        Some(token) => match sessions::find(&state.store, &hash_token(token)).await {
+            Ok(found) => found,
+            Err(e) => return crate::error::AppError::from(e).into_response(),
+        },
+        None => None,
+    };
+    let (csrf, new_csrf_cookie) = match (&session, cookie(req.headers(), CSRF_COOKIE)) {
+        (Some(s), _) => (s.csrf_token.clone(), false),
+        (None, Some(t)) if t.len() == 43 => (t.to_owned(), false),
+        (None, _) => (random_token(), true),
+    };
+    let visitor = Visitor { session, csrf, new_csrf_cookie };
+    req.extensions_mut().insert(visitor.clone());
+    let mut response = next.run(req).await;
+    if visitor.new_csrf_cookie {
+        let secure = state.public_url.starts_with("https:");
+        if let Ok(v) = HeaderValue::from_str(&cookie_line(CSRF_COOKIE, &visitor.csrf, None, secure)) {
+            response.headers_mut().append(SET_COOKIE, v);
+        }
+    }
+    response
+}
+
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, whole site; `max_age` none for a browser
+/// session cookie, `Some(0)` to delete.
+pub fn cookie_line(name: &str, value: &str, max_age: Option<i64>, secure: bool) -> String {
+    let mut line = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+    if let Some(age) = max_age {
+        line.push_str(&format!("; Max-Age={age}"));
+    }
+    if secure {
+        line.push_str("; Secure");
+    }
+    line
+}
+
+/// Starts a session for a user in an organisation; returns the `Set-Cookie` value.
+pub async fn start(state: &AppState, user_id: i64, org_id: i64) -> Result<HeaderValue, recordwell_store::StoreError> {
+    let token = random_token();
+    let ttl = state.settings.session_hours.max(1) * 3600;
+    sessions::create(&state.store, &hash_token(&token), user_id, org_id, &random_token(), ttl).await?;
+    let secure = state.public_url.starts_with("https:");
+    Ok(HeaderValue::from_str(&cookie_line(SESSION_COOKIE, &token, Some(ttl), secure)).expect("token is URL-safe"))
+}
+
+/// The `Set-Cookie` value that removes the session cookie.
+pub fn end_cookie() -> HeaderValue {
+    HeaderValue::from_static("rw_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
+}

@@ -1,0 +1,164 @@
+//! The checker's feedback as the workspace shows it: scores, a readability line, each finding
+//! with its suggestion and "why", and the text with findings marked.
+
+use crate::error::AppError;
+use crate::state::AppState;
+use askama::Template;
+use axum::Json;
+use axum::extract::State;
+use axum::response::{Html, IntoResponse, Response};
+use recordwell_check::{Config, RecordType, Report};
+use serde::Deserialize;
+
+/// One finding, ready to show.
+#[derive(Debug, Clone)]
+pub struct FindingView {
+    /// Check id.
+    pub id: String,
+    /// Message.
+    pub message: String,
+    /// `error`, `warning` or `info`.
+    pub severity: String,
+    /// Suggestion, if the check has one.
+    pub suggestion: Option<String>,
+    /// Why it matters (from the catalogue).
+    pub why: &'static str,
+    /// The words found.
+    pub text: String,
+    /// Line, from 1.
+    pub line: usize,
+}
+
+/// A run of the text, marked when a finding covers it.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    /// The text.
+    pub text: String,
+    /// The finding's number (from 1), if marked.
+    pub finding: Option<usize>,
+    /// The finding's message, for the tooltip.
+    pub title: String,
+}
+
+/// The whole panel.
+#[derive(Debug, Clone)]
+pub struct CheckView {
+    /// Colleague lens score.
+    pub colleague: u8,
+    /// Family lens score.
+    pub family: u8,
+    /// Plain-language readability.
+    pub readability: String,
+    /// Findings in text order.
+    pub findings: Vec<FindingView>,
+    /// The text with findings marked.
+    pub segments: Vec<Segment>,
+}
+
+/// Checks `text` as `record_type` and prepares the panel.
+pub fn check(text: &str, record_type: RecordType, config: &Config) -> CheckView {
+    let report = recordwell_check::check(text, record_type, config);
+    view(text, &report)
+}
+
+fn view(text: &str, report: &Report) -> CheckView {
+    let findings = report
+        .findings
+        .iter()
+        .map(|f| FindingView {
+            id: f.id.clone(),
+            message: f.message.clone(),
+            severity: format!("{:?}", f.severity).to_lowercase(),
+            suggestion: f.suggestion.clone(),
+            why: f.category.info().why,
+            text: f.text.clone(),
+            line: f.line,
+        })
+        .collect();
+    CheckView {
+        colleague: report.scores.colleague,
+        family: report.scores.family,
+        readability: readability_line(report),
+        findings,
+        segments: segments(text, report),
+    }
+}
+
+fn readability_line(report: &Report) -> String {
+    let m = &report.metrics;
+    if m.words == 0 {
+        return "No text to measure yet.".to_owned();
+    }
+    format!(
+        "Reads as {} (reading ease {:.0} of 100; school grade {:.1}). {} words in {} sentences.",
+        m.describe(),
+        m.flesch_reading_ease,
+        m.flesch_kincaid_grade,
+        m.words,
+        m.sentences
+    )
+}
+
+/// Splits the text at finding boundaries. Overlapping findings: the first one wins the overlap.
+fn segments(text: &str, report: &Report) -> Vec<Segment> {
+    let mut out = vec![];
+    let mut at = 0;
+    for (i, f) in report.findings.iter().enumerate() {
+        let (start, end) = (f.start.max(at), f.end.min(text.len()));
+        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        if start > at {
+            out.push(Segment { text: text[at..start].to_owned(), finding: None, title: String::new() });
+        }
+        out.push(Segment { text: text[start..end].to_owned(), finding: Some(i + 1), title: f.message.clone() });
+        at = end;
+    }
+    if at < text.len() {
+        out.push(Segment { text: text[at..].to_owned(), finding: None, title: String::new() });
+    }
+    out
+}
+
+#[derive(Template)]
+#[template(path = "feedback_fragment.html")]
+struct Fragment {
+    check: Option<CheckView>,
+    live: bool,
+}
+
+/// The live-feedback request from the workspace script.
+#[derive(Deserialize)]
+pub struct LiveRequest {
+    text: String,
+    #[serde(rename = "type")]
+    record_type: String,
+}
+
+/// `POST /records/feedback` (JavaScript): the feedback panel's inner HTML for the text typed so
+/// far. Rendered here, from the same template as the page, so that the panel looks the same
+/// with or without JavaScript and record text is always escaped by the server.
+pub async fn live(State(state): State<AppState>, Json(req): Json<LiveRequest>) -> Result<Response, AppError> {
+    let record_type = req.record_type.parse().unwrap_or(RecordType::Detailed);
+    let config = state.check_config.clone();
+    let check = tokio::task::spawn_blocking(move || check(&req.text, record_type, &config))
+        .await
+        .map_err(|_| AppError::Internal("the check failed".into()))?;
+    Ok(Html(Fragment { check: Some(check), live: true }.render()?).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_findings_in_the_text_and_keeps_every_byte() {
+        let text = "Mum was non-compliant and the placement was discussed.";
+        let v = check(text, RecordType::Contact, Config::shared_default());
+        assert!(!v.findings.is_empty());
+        let joined: String = v.segments.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(joined, text);
+        assert!(v.segments.iter().any(|s| s.finding.is_some()));
+        assert!(v.findings.iter().all(|f| !f.why.is_empty()));
+    }
+}

@@ -1,0 +1,108 @@
+//! Accepting an invitation: the emailed link lets the invited person choose their name and
+//! password, and signs them in.
+
+use super::setup::see_other_with_cookie;
+use super::{MessagePage, PageForm, render};
+use crate::auth::token::hash_token;
+use crate::auth::{Visitor, password, session};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::views::Frame;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use recordwell_store::{invitations, users};
+use serde::Deserialize;
+
+/// The page where a new password is chosen (invitations and resets).
+#[derive(Template)]
+#[template(path = "choose_password.html")]
+pub struct ChoosePasswordPage {
+    /// Frame.
+    pub frame: Frame,
+    /// Heading.
+    pub heading: &'static str,
+    /// Intro line.
+    pub intro: String,
+    /// Where the form posts.
+    pub action: String,
+    /// Whether to ask for a name too.
+    pub ask_name: bool,
+    /// The name typed so far.
+    pub name: String,
+    /// Button label.
+    pub button: &'static str,
+    /// Problems.
+    pub errors: Vec<String>,
+}
+
+/// The accept fields.
+#[derive(Deserialize)]
+pub struct AcceptForm {
+    name: String,
+    password: String,
+}
+
+/// A page for a link that no longer works.
+pub fn dead_link(visitor: &Visitor, what: &str) -> Result<Response, AppError> {
+    let page = MessagePage {
+        frame: Frame::new(visitor, "signin"),
+        heading: "This link has expired".to_owned(),
+        paragraphs: vec![format!("The {what} link has been used already or is too old. Ask for a new one.")],
+        link: Some(("/signin".to_owned(), "Go to sign in".to_owned())),
+    };
+    Ok((StatusCode::NOT_FOUND, render(&page)?).into_response())
+}
+
+fn page(visitor: &Visitor, token: &str, email: &str, name: String, errors: Vec<String>) -> ChoosePasswordPage {
+    ChoosePasswordPage {
+        frame: Frame::new(visitor, "signin"),
+        heading: "Join Recordwell",
+        intro: format!("You have been invited as {email}. Choose the name colleagues will see and a password."),
+        action: format!("/invitations/{token}"),
+        ask_name: true,
+        name,
+        button: "Create my account",
+        errors,
+    }
+}
+
+/// `GET /invitations/{token}`.
+pub async fn form(State(state): State<AppState>, visitor: Visitor, Path(token): Path<String>) -> Result<Response, AppError> {
+    match invitations::find_open(&state.store, &hash_token(&token)).await? {
+        Some(inv) => render(&page(&visitor, &token, &inv.email, String::new(), vec![])),
+        None => dead_link(&visitor, "invitation"),
+    }
+}
+
+/// `POST /invitations/{token}`.
+pub async fn accept(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+    PageForm(f): PageForm<AcceptForm>,
+) -> Result<Response, AppError> {
+    let hash = hash_token(&token);
+    let Some(inv) = invitations::find_open(&state.store, &hash).await? else { return dead_link(&visitor, "invitation") };
+    let mut errors: Vec<String> = password::problem_with(&f.password).into_iter().collect();
+    if f.name.trim().is_empty() {
+        errors.insert(0, "Enter your name.".to_owned());
+    }
+    if !errors.is_empty() {
+        return Ok((StatusCode::BAD_REQUEST, render(&page(&visitor, &token, &inv.email, f.name, errors))?).into_response());
+    }
+    if !invitations::mark_accepted(&state.store, &hash).await? {
+        return dead_link(&visitor, "invitation");
+    }
+    let pw = password::hash(&f.password);
+    let user_id = match users::by_email(&state.store, &inv.email).await? {
+        // Already has an account (in another organisation): join, keep their password.
+        Some(u) => u.id,
+        None => users::create(&state.store, &inv.email, f.name.trim(), Some(&pw)).await?,
+    };
+    users::set_membership(&state.store, user_id, inv.org_id, inv.role, None).await?;
+    crate::audit::log_as(&state.store, Some(inv.org_id), Some(user_id), "invitation.accept", "user", Some(user_id), inv.role.as_str()).await?;
+    let cookie = session::start(&state, user_id, inv.org_id).await?;
+    Ok(see_other_with_cookie("/records", cookie))
+}

@@ -1,0 +1,98 @@
+//! Signing in and out.
+
+use super::setup::see_other_with_cookie;
+use super::{PageForm, render};
+use crate::access::safe_next;
+use crate::auth::{CurrentSession, Visitor, password, session, throttle};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::views::Frame;
+use askama::Template;
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::header::{LOCATION, SET_COOKIE};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use recordwell_store::{sessions, users};
+use serde::Deserialize;
+use std::net::SocketAddr;
+
+#[derive(Template)]
+#[template(path = "signin.html")]
+struct SignInPage {
+    frame: Frame,
+    errors: Vec<String>,
+    email: String,
+    next: String,
+}
+
+/// `?next=` on the sign-in page.
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+/// The sign-in fields.
+#[derive(Deserialize)]
+pub struct SignInForm {
+    email: String,
+    password: String,
+    next: Option<String>,
+}
+
+/// `GET /signin`.
+pub async fn form(visitor: Visitor, Query(q): Query<NextQuery>) -> Result<Response, AppError> {
+    render(&SignInPage {
+        frame: Frame::new(&visitor, "signin"),
+        errors: vec![],
+        email: String::new(),
+        next: safe_next(q.next.as_deref()).to_owned(),
+    })
+}
+
+/// `POST /signin`.
+pub async fn submit(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    PageForm(f): PageForm<SignInForm>,
+) -> Result<Response, AppError> {
+    let next = safe_next(f.next.as_deref()).to_owned();
+    let client = client.ip().to_string();
+    let refuse = |status, message: &str| -> Result<Response, AppError> {
+        let page = SignInPage { frame: Frame::new(&visitor, "signin"), errors: vec![message.to_owned()], email: f.email.clone(), next: next.clone() };
+        Ok((status, render(&page)?).into_response())
+    };
+    if throttle::is_locked(&state.store, &f.email, &client).await? {
+        return refuse(
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many attempts to sign in. Wait 15 minutes and try again, or reset your password.",
+        );
+    }
+    let user = users::by_email(&state.store, &f.email).await?;
+    let verified = match user.as_ref().and_then(|u| u.password_hash.as_deref().map(|h| (u, h))) {
+        Some((u, hash)) => password::verify(&f.password, hash) && u.disabled == 0,
+        None => {
+            password::verify_dummy(&f.password);
+            false
+        }
+    };
+    let Some(user) = user.filter(|_| verified) else {
+        throttle::failed(&state.store, &f.email, &client).await?;
+        return refuse(StatusCode::UNAUTHORIZED, "The email address or password is not right. Check them and try again.");
+    };
+    let Some((org_id, _)) = users::memberships(&state.store, user.id).await?.into_iter().next() else {
+        return refuse(StatusCode::FORBIDDEN, "Your account is not part of any organisation. Ask your administrator.");
+    };
+    throttle::succeeded(&state.store, &f.email).await?;
+    crate::audit::log_as(&state.store, Some(org_id), Some(user.id), "session.sign-in", "user", Some(user.id), "").await?;
+    let cookie = session::start(&state, user.id, org_id).await?;
+    let location = HeaderValue::from_str(&next).unwrap_or(HeaderValue::from_static("/records"));
+    Ok((StatusCode::SEE_OTHER, [(LOCATION, location), (SET_COOKIE, cookie)]).into_response())
+}
+
+/// `POST /signout`.
+pub async fn sign_out(State(state): State<AppState>, CurrentSession(s): CurrentSession) -> Result<Response, AppError> {
+    sessions::delete(&state.store, &s.id_hash).await?;
+    crate::audit::log(&state.store, &s, "session.sign-out", "user", Some(s.user_id), "").await?;
+    Ok(see_other_with_cookie("/signin", session::end_cookie()))
+}

@@ -1,0 +1,132 @@
+//! Building the app and serving it.
+
+use crate::auth::{csrf, session};
+use crate::mail::Mailer;
+use crate::metrics::{self, Metrics};
+use crate::settings::Settings;
+use crate::state::AppState;
+use crate::{access, api, pages, security};
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::get;
+use recordwell_store::Store;
+use std::io::Write;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+/// Why the server could not start or stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The database could not be opened.
+    #[error(transparent)]
+    Store(#[from] recordwell_store::StoreError),
+    /// The address could not be listened on.
+    #[error("could not listen on {addr}: {source}. Is another program using it? Choose another with --listen")]
+    Listen {
+        /// The address.
+        addr: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A setting is wrong.
+    #[error("{0}")]
+    Settings(String),
+    /// Serving failed.
+    #[error("the server stopped: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Opens the database named by the settings (SQLite in `data_dir` by default).
+pub async fn open_store(settings: &Settings) -> Result<Store, ServeError> {
+    match &settings.database_url {
+        Some(url) => Ok(Store::open(url).await?),
+        None => {
+            std::fs::create_dir_all(&settings.data_dir).map_err(|e| {
+                ServeError::Settings(format!("could not create the data directory {}: {e}", settings.data_dir.display()))
+            })?;
+            Ok(Store::open_sqlite_dir(&settings.data_dir).await?)
+        }
+    }
+}
+
+/// Builds the state for `settings` on an open store.
+pub fn state(store: Store, settings: Settings, public_url: String) -> Result<AppState, ServeError> {
+    let mailer = Mailer::new(settings.smtp.as_ref()).map_err(ServeError::Settings)?;
+    Ok(AppState {
+        store,
+        mailer: Arc::new(mailer),
+        settings: Arc::new(settings),
+        metrics: Arc::new(Metrics::default()),
+        check_config: Arc::new(recordwell_check::Config::default()),
+        public_url: public_url.trim_end_matches('/').into(),
+    })
+}
+
+/// The whole app: every route in its access group, then the shared layers.
+pub fn app(state: AppState) -> Router {
+    let members = pages::member_routes().route_layer(from_fn(access::require_member));
+    let admins = pages::admin_routes().route_layer(from_fn(access::require_administrator));
+    let max_body = state.settings.max_body_bytes;
+    Router::new()
+        .merge(pages::public_routes())
+        .merge(members)
+        .merge(admins)
+        .nest("/api/v1", api::routes())
+        .route("/metrics", get(metrics::endpoint))
+        .fallback(pages::not_found)
+        .layer(from_fn(csrf::protect))
+        .layer(from_fn_with_state(state.clone(), session::load_visitor))
+        .layer(from_fn(security::headers))
+        .layer(from_fn_with_state(state.metrics.clone(), metrics::track))
+        .layer(DefaultBodyLimit::max(max_body))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(max_body))
+        .with_state(state)
+}
+
+/// Runs the server until Ctrl-C or SIGTERM, then finishes requests in flight and closes the
+/// database. Prints `Listening on http://…` once ready (tests and scripts wait for that line).
+pub async fn serve(settings: Settings) -> Result<(), ServeError> {
+    let store = open_store(&settings).await?;
+    if settings.demo {
+        crate::demo::seed(&store).await.map_err(|e| ServeError::Settings(format!("could not seed the demo: {e}")))?;
+    }
+    let listener = TcpListener::bind(&settings.listen)
+        .await
+        .map_err(|source| ServeError::Listen { addr: settings.listen.clone(), source })?;
+    let addr = listener.local_addr()?;
+    let public_url = settings.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
+    let app = app(state(store.clone(), settings, public_url)?);
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "Listening on http://{addr}");
+    let _ = out.flush();
+    drop(out);
+    tracing::info!(%addr, backend = ?store.backend(), "serving");
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}

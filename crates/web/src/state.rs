@@ -1,0 +1,24 @@
+//! What every handler can reach.
+
+use crate::mail::Mailer;
+use crate::metrics::Metrics;
+use crate::settings::Settings;
+use recordwell_store::Store;
+use std::sync::Arc;
+
+/// Shared state: the store, mail, settings and counters. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub store: Store,
+    /// Outgoing mail.
+    pub mailer: Arc<Mailer>,
+    /// Settings.
+    pub settings: Arc<Settings>,
+    /// Request counters for `/metrics`.
+    pub metrics: Arc<Metrics>,
+    /// The checker's configuration (embedded word lists).
+    pub check_config: Arc<recordwell_check::Config>,
+    /// Where links in emails point.
+    pub public_url: Arc<str>,
+}

@@ -1,0 +1,86 @@
+//! Small helpers shared by the pages: escaping, times, record types, the page frame.
+
+use crate::auth::Visitor;
+use recordwell_check::RecordType;
+use recordwell_store::orgs::Role;
+
+/// What every page's frame needs: who is signed in, the CSRF token, the navigation.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// The CSRF token forms carry.
+    pub csrf: String,
+    /// The signed-in person's name, if any.
+    pub user_name: Option<String>,
+    /// Their organisation.
+    pub org_name: String,
+    /// Whether to show the administration link.
+    pub is_admin: bool,
+    /// The current section, for `aria-current` in the navigation.
+    pub section: &'static str,
+}
+
+impl Frame {
+    /// The frame for this visitor on a page of `section`.
+    pub fn new(visitor: &Visitor, section: &'static str) -> Frame {
+        let session = visitor.session.as_ref();
+        Frame {
+            csrf: visitor.csrf.clone(),
+            user_name: session.map(|s| s.user_name.clone()),
+            org_name: session.map(|s| s.org_name.clone()).unwrap_or_default(),
+            is_admin: session.is_some_and(|s| s.role == Role::Administrator),
+            section,
+        }
+    }
+}
+
+/// Escapes text for HTML (for the few pages built without a template).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A Unix time as people in the UK write it: "30 Nov 2026, 14:05" (UTC).
+pub fn when(unix: i64) -> String {
+    let format = time::macros::format_description!("[day padding:none] [month repr:short] [year], [hour]:[minute]");
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| t.format(&format).ok())
+        .unwrap_or_default()
+}
+
+/// A record type's label from its key.
+pub fn type_title(key: &str) -> &'static str {
+    key.parse::<RecordType>().map_or("Record", RecordType::title)
+}
+
+/// (key, label, selected) for a record type `<select>`.
+pub fn type_options(selected: &str) -> Vec<(&'static str, &'static str, bool)> {
+    RecordType::ALL.iter().map(|t| (t.id(), t.title(), t.id() == selected)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(escape("<script>\"'&"), "&lt;script&gt;&quot;&#39;&amp;");
+    }
+
+    #[test]
+    fn formats_times_in_uk_style() {
+        assert_eq!(when(1_796_047_500), "30 Nov 2026, 14:05");
+        assert_eq!(type_title("case-summary"), "Case summary");
+        assert_eq!(type_title("nonsense"), "Record");
+    }
+}
