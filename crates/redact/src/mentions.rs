@@ -28,8 +28,8 @@ pub(crate) fn other_mentions(text: &str, found: &[Candidate]) -> Vec<Candidate> 
         let needle = &text[source.start..source.end];
         for start in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {
             let end = start + needle.len();
-            let glued = text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
-                || text[end..].chars().next().is_some_and(char::is_alphanumeric);
+            let glued = text[..start].chars().next_back().is_some_and(crate::chars::alphanumeric)
+                || text[end..].chars().next().is_some_and(crate::chars::alphanumeric);
             if !glued {
                 out.push(Candidate { start, end, ..source.clone() });
             }
@@ -48,7 +48,7 @@ fn spreads(c: &Candidate) -> bool {
 
 /// Long enough that another occurrence is the same thing, not a coincidence.
 fn distinctive(s: &str) -> bool {
-    s.chars().filter(|c| c.is_alphanumeric()).count() >= 4
+    s.chars().filter(|&c| crate::chars::alphanumeric(c)).take(4).count() >= 4
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ fn births_everywhere(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     if !candidates.iter().any(|c| is_date(c, "date:")) || !candidates.iter().any(|c| is_date(c, "dob:")) {
         return candidates;
     }
-    let births: std::collections::HashSet<String> =
+    let births: crate::fast_hash::FastSet<String> =
         candidates.iter().filter(|c| is_date(c, "dob:")).map(|c| c.key["dob:".len()..].to_string()).collect();
     for c in candidates.iter_mut().filter(|c| c.kind == EntityKind::Date) {
         if let Some(date) = c.key.strip_prefix("date:")
@@ -49,8 +49,20 @@ fn births_everywhere(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 /// Replaces every character except line breaks with █, keeping the length in characters.
+///
+/// Byte by byte (one █ per byte that starts a character): mask mode hides every identifier this
+/// way, and building the string a character at a time cost more than finding them.
 fn mask(original: &str) -> String {
-    original.chars().map(|c| if c == '\n' || c == '\r' { c } else { '█' }).collect()
+    const BLOCK: &[u8] = "█".as_bytes();
+    let mut out = Vec::with_capacity(original.len() * BLOCK.len());
+    for &b in original.as_bytes() {
+        if b == b'\n' || b == b'\r' {
+            out.push(b);
+        } else if b & 0xC0 != 0x80 {
+            out.extend_from_slice(BLOCK);
+        }
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The labels handed out so far, by label template and identity key, borrowing both.
@@ -60,26 +72,23 @@ struct LabelBook<'a> {
     given: HashMap<(&'a str, &'a str), String>,
     /// (template, exact original text) → label already given: the same text always reads the
     /// same, even where two detections keyed it differently.
-    by_text: HashMap<(&'a str, String), String>,
+    by_text: HashMap<(&'a str, &'a str), String>,
     /// template → how many different identities have used it.
     used: HashMap<&'a str, usize>,
 }
 
 impl<'a> LabelBook<'a> {
-    fn label(&mut self, c: &'a Candidate, role: Option<Role>, original: &str, labels: &'a Labels) -> String {
+    fn label(&mut self, c: &'a Candidate, role: Option<Role>, original: &'a str, labels: &'a Labels) -> String {
         let template = template(c, role, original, labels);
-        let known = self
-            .given
-            .get(&(template, c.key.as_str()))
-            .or_else(|| self.by_text.get(&(template, original.to_string())))
-            .cloned();
+        let known =
+            self.given.get(&(template, c.key.as_str())).or_else(|| self.by_text.get(&(template, original))).cloned();
         let label = known.unwrap_or_else(|| {
             let n = self.used.entry(template).or_insert(0);
             *n += 1;
             fill(template, *n, is_person_template(c.kind))
         });
         self.given.entry((template, c.key.as_str())).or_insert_with(|| label.clone());
-        self.by_text.entry((template, original.to_string())).or_insert_with(|| label.clone());
+        self.by_text.entry((template, original)).or_insert_with(|| label.clone());
         label
     }
 }

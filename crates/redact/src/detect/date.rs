@@ -450,22 +450,35 @@ fn is_birth_context(text: &str, start: usize) -> bool {
     if let Some(nl) = memchr::memrchr(b'\n', &text.as_bytes()[from..start]) {
         from += nl + 1;
     }
-    let window = text[from..start].to_ascii_lowercase();
-    let w = window.as_bytes();
+    let window = &text[from..start];
+    let Some(end) = last_birth_word_end(window.as_bytes()) else { return false };
+    let between = &window[end..];
+    between.split(|c: char| !c.is_alphanumeric()).filter(|s| !s.is_empty()).count() <= 4
+}
+
+/// Where the last whole birth word in `w` ends ("dob", "born", "b." …), in any case. Compared in
+/// place, byte by byte: this runs for every date, and lower-casing a copy of the window and
+/// searching it once per word cost more than reading the date.
+fn last_birth_word_end(w: &[u8]) -> Option<usize> {
+    const KEYS: [&[u8]; 8] =
+        [b"dob", b"d.o.b", b"date of birth", b"birth date", b"birthdate", b"born", b"birthday", b"b."];
     let mut best: Option<usize> = None;
-    for key in ["dob", "d.o.b", "date of birth", "birth date", "birthdate", "born", "birthday", "b."] {
-        for (p, _) in window.match_indices(key) {
-            let before_ok = p == 0 || !w[p - 1].is_ascii_alphanumeric();
+    // Every key starts with "b" or "d".
+    for p in memchr::memchr2_iter(b'b', b'd', w).chain(memchr::memchr2_iter(b'B', b'D', w)) {
+        let before_ok = p == 0 || !w[p - 1].is_ascii_alphanumeric();
+        if !before_ok {
+            continue;
+        }
+        for key in KEYS {
             let end = p + key.len();
-            let after_ok = key.ends_with('.') || !w.get(end).is_some_and(u8::is_ascii_alphanumeric);
-            if before_ok && after_ok {
+            let hit = w.get(p..end).is_some_and(|s| s.eq_ignore_ascii_case(key));
+            let after_ok = key.ends_with(b".") || !w.get(end).is_some_and(u8::is_ascii_alphanumeric);
+            if hit && after_ok {
                 best = Some(best.map_or(end, |b: usize| b.max(end)));
             }
         }
     }
-    let Some(end) = best else { return false };
-    let between = &window[end..];
-    between.split(|c: char| !c.is_alphanumeric()).filter(|s| !s.is_empty()).count() <= 4
+    best
 }
 
 /// "12/03/2015 (DOB)", "12.03.15 - date of birth".
@@ -474,10 +487,11 @@ fn is_birth_label_after(text: &str, end: usize) -> bool {
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    let after = text[end..to].trim_start_matches([' ', '(', '-', ',', '[', '\u{a0}', '–']).to_ascii_lowercase();
-    ["dob", "d.o.b", "date of birth", "birth date", "birthday"]
-        .iter()
-        .any(|k| after.starts_with(k) && !after.as_bytes().get(k.len()).is_some_and(u8::is_ascii_alphanumeric))
+    let after = text[end..to].trim_start_matches([' ', '(', '-', ',', '[', '\u{a0}', '–']).as_bytes();
+    ["dob", "d.o.b", "date of birth", "birth date", "birthday"].iter().any(|k| {
+        after.get(..k.len()).is_some_and(|s| s.eq_ignore_ascii_case(k.as_bytes()))
+            && !after.get(k.len()).is_some_and(u8::is_ascii_alphanumeric)
+    })
 }
 
 /// "Amy Smith (12/03/2015)": a date alone in brackets straight after a capitalised word.

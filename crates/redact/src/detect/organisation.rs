@@ -257,7 +257,7 @@ fn words(text: &str) -> Vec<Word> {
     let mut i = 0;
     while i < bytes.len() {
         let (c, n) = char_at(i);
-        if !c.is_alphabetic() {
+        if !crate::chars::alphabetic(c) {
             i += n;
             continue;
         }
@@ -265,7 +265,7 @@ fn words(text: &str) -> Vec<Word> {
         i += n;
         while i < bytes.len() {
             let (d, m) = char_at(i);
-            if d.is_alphabetic()
+            if crate::chars::alphabetic(d)
                 || ((d == '\'' || d == '’' || d == '-') && text[i + m..].starts_with(char::is_alphabetic))
             {
                 i += m;

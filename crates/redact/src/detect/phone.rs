@@ -231,14 +231,14 @@ fn has_phone_context(text: &str, start: usize) -> bool {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let before = text[from..start].to_ascii_lowercase();
-    let b = before.as_bytes();
-    ["tel", "phone", "mob", "call", "ring", "text", "landline", "contact no"].iter().any(|w| {
-        before.match_indices(w).any(|(p, _)| {
-            let starts_word = p == 0 || !b[p - 1].is_ascii_alphabetic();
+    // Compared in place, in any case, at each word start: no lower-cased copy, no searcher per word.
+    let b = &text.as_bytes()[from..start];
+    (0..b.len()).filter(|&p| p == 0 || !b[p - 1].is_ascii_alphabetic()).any(|p| {
+        ["tel", "phone", "mob", "call", "ring", "text", "landline", "contact no"].iter().any(|w| {
+            let end = p + w.len();
             // "contact no" but not "contact note"; "tel", "phone", "mob" may run on ("telephone").
-            let ends_word = *w != "contact no" || !b.get(p + w.len()).is_some_and(u8::is_ascii_alphabetic);
-            starts_word && ends_word
+            let ends_word = *w != "contact no" || !b.get(end).is_some_and(u8::is_ascii_alphabetic);
+            b.get(p..end).is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes())) && ends_word
         })
     })
 }

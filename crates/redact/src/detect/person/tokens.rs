@@ -38,7 +38,7 @@ fn letter_at(text: &str, i: usize) -> Option<usize> {
         return None;
     }
     let c = text.get(i..)?.chars().next()?;
-    c.is_alphabetic().then(|| c.len_utf8())
+    crate::chars::alphabetic(c).then(|| c.len_utf8())
 }
 
 /// A combining mark (U+0300..U+036F) at `i`, which continues a word ("Özm̂en").
