@@ -27,14 +27,22 @@ pub async fn protect(req: Request, next: Next) -> Response {
     if is_safe(req.method()) || has_bearer(&req) {
         return next.run(req).await;
     }
+    let is_api = req.uri().path().starts_with("/api/");
+    let visitor = req.extensions().get::<Visitor>().cloned();
+    // The API without a session is answered by the API itself (401): there is no ambient
+    // credential for a forged request to borrow.
+    if is_api && visitor.as_ref().is_none_or(|v| v.session.is_none()) {
+        return next.run(req).await;
+    }
+    let refuse = || if is_api { refuse_api() } else { refuse() };
     if !same_site(&req) {
         return refuse();
     }
-    let Some(expected) = req.extensions().get::<Visitor>().map(|v| v.csrf.clone()) else { return refuse() };
+    let Some(expected) = visitor.map(|v| v.csrf) else { return refuse() };
     if let Some(sent) = req.headers().get(HEADER).and_then(|v| v.to_str().ok()) {
         return if same_secret(sent, &expected) { next.run(req).await } else { refuse() };
     }
-    if !is_form(&req) {
+    if is_api || !is_form(&req) {
         return refuse();
     }
     // A form: read the body to find the field, then hand the same bytes on.
@@ -88,6 +96,15 @@ pub fn form_field(body: &[u8], name: &str) -> Option<String> {
 
 fn serde_urlencoded_pairs(body: &[u8]) -> Vec<(String, String)> {
     form_urlencoded::parse(body).into_owned().collect()
+}
+
+fn refuse_api() -> Response {
+    crate::error::ApiError::new(
+        StatusCode::FORBIDDEN,
+        "csrf",
+        "requests made with the browser session must send the page's token in the X-CSRF-Token header",
+    )
+    .into_response()
 }
 
 fn refuse() -> Response {
