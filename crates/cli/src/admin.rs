@@ -2,8 +2,8 @@
 //! administrators of the server itself (who can reach its database). Every change is written
 //! to the audit log as done by "the command line".
 
-use crate::serve::{DatabaseArgs, runtime, settings};
 use crate::Outcome;
+use crate::serve::{DatabaseArgs, runtime, settings};
 use clap::{Args, Subcommand};
 use recordwell_store::orgs::{self, Role};
 use recordwell_store::{Store, audit, invitations, resets, tokens, users};
@@ -192,14 +192,17 @@ async fn which_org(store: &Store, given: Option<i64>) -> Result<i64, String> {
         };
     }
     match orgs::count(store).await.map_err(|e| e.to_string())? {
-        0 => Err("there is no organisation yet: create one with `recordwell admin org create` or the set-up page".into()),
+        0 => {
+            Err("there is no organisation yet: create one with `recordwell admin org create` or the set-up page".into())
+        }
         1 => Ok(orgs::list(store).await.map_err(|e| e.to_string())?[0].id),
         _ => Err("there are several organisations: say which with --org ID (see `recordwell admin org list`)".into()),
     }
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
-    Role::parse(s).ok_or_else(|| format!("unknown role \"{s}\"; use practitioner, manager, facilitator or administrator"))
+    Role::parse(s)
+        .ok_or_else(|| format!("unknown role \"{s}\"; use practitioner, manager, facilitator or administrator"))
 }
 
 async fn member(store: &Store, org: i64, email: &str) -> Result<i64, String> {
@@ -213,7 +216,14 @@ async fn member(store: &Store, org: i64, email: &str) -> Result<i64, String> {
 async fn log(store: &Store, org: i64, action: &str, kind: &str, id: Option<i64>, detail: &str) -> R {
     audit::record(
         store,
-        audit::Event { org_id: Some(org), user_id: None, action, target_kind: kind, target_id: id, detail: format!("command line {detail}").trim().to_owned() },
+        audit::Event {
+            org_id: Some(org),
+            user_id: None,
+            action,
+            target_kind: kind,
+            target_id: id,
+            detail: format!("command line {detail}").trim().to_owned(),
+        },
     )
     .await
     .map_err(|e| e.to_string())
@@ -225,7 +235,10 @@ async fn invite(store: &Store, org: i64, email: &str, role: Role, public_url: &s
         .await
         .map_err(|e| e.to_string())?;
     log(store, org, "user.invite", "invitation", None, role.as_str()).await?;
-    out(format!("Invitation for {email} as {role} (works once, for 14 days):\n{}/invitations/{token}", public_url.trim_end_matches('/')));
+    out(format!(
+        "Invitation for {email} as {role} (works once, for 14 days):\n{}/invitations/{token}",
+        public_url.trim_end_matches('/')
+    ));
     Ok(())
 }
 
@@ -264,7 +277,10 @@ async fn user_command(store: &Store, org: i64, cmd: &UserCommand, public_url: &s
             let token = random_token();
             resets::create(store, &hash_token(&token), id, 3600).await.map_err(err)?;
             log(store, org, "user.reset-link", "user", Some(id), "").await?;
-            out(format!("Password reset link for {email} (works once, for one hour):\n{}/password-reset/{token}", public_url.trim_end_matches('/')));
+            out(format!(
+                "Password reset link for {email} (works once, for one hour):\n{}/password-reset/{token}",
+                public_url.trim_end_matches('/')
+            ));
             Ok(())
         }
     }

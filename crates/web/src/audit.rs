@@ -6,7 +6,14 @@ use recordwell_store::sessions::Session;
 use recordwell_store::{Store, StoreError};
 
 /// Records that the session's user did `action` to `kind` `id`.
-pub async fn log(store: &Store, who: &Session, action: &str, kind: &str, id: Option<i64>, detail: impl Into<String>) -> Result<(), StoreError> {
+pub async fn log(
+    store: &Store,
+    who: &Session,
+    action: &str,
+    kind: &str,
+    id: Option<i64>,
+    detail: impl Into<String>,
+) -> Result<(), StoreError> {
     audit::record(
         store,
         Event {
@@ -22,6 +29,15 @@ pub async fn log(store: &Store, who: &Session, action: &str, kind: &str, id: Opt
 }
 
 /// Records an action by an actor identified only by id (API tokens, failed sign-ins).
-pub async fn log_as(store: &Store, org_id: Option<i64>, user_id: Option<i64>, action: &str, kind: &str, id: Option<i64>, detail: impl Into<String>) -> Result<(), StoreError> {
-    audit::record(store, Event { org_id, user_id, action, target_kind: kind, target_id: id, detail: detail.into() }).await
+pub async fn log_as(
+    store: &Store,
+    org_id: Option<i64>,
+    user_id: Option<i64>,
+    action: &str,
+    kind: &str,
+    id: Option<i64>,
+    detail: impl Into<String>,
+) -> Result<(), StoreError> {
+    audit::record(store, Event { org_id, user_id, action, target_kind: kind, target_id: id, detail: detail.into() })
+        .await
 }

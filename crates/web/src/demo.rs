@@ -24,13 +24,28 @@ pub const DEMO_USERS: [(Role, &str, &str); 4] = [
 
 /// Sample records: (type, title, text, shared). One well-written and one to improve of each kind.
 const SAMPLES: [(&str, &str, &str, bool); 9] = [
-    ("contact", "Home visit (to improve)", include_str!("../../check/tests/fixtures/faulty/contact-home-visit.txt"), false),
+    (
+        "contact",
+        "Home visit (to improve)",
+        include_str!("../../check/tests/fixtures/faulty/contact-home-visit.txt"),
+        false,
+    ),
     ("contact", "Home visit", include_str!("../../check/tests/fixtures/good/contact.txt"), true),
     ("case-summary", "Case summary", include_str!("../../check/tests/fixtures/good/case-summary.txt"), true),
-    ("case-summary", "Case summary (to improve)", include_str!("../../check/tests/fixtures/faulty/case-summary-dense.txt"), false),
+    (
+        "case-summary",
+        "Case summary (to improve)",
+        include_str!("../../check/tests/fixtures/faulty/case-summary-dense.txt"),
+        false,
+    ),
     ("assessment", "Assessment", include_str!("../../check/tests/fixtures/good/assessment.txt"), false),
     ("chronology", "Chronology", include_str!("../../check/tests/fixtures/good/chronology.txt"), false),
-    ("detailed", "Incident report (to improve)", include_str!("../../check/tests/fixtures/faulty/detailed-incident.txt"), false),
+    (
+        "detailed",
+        "Incident report (to improve)",
+        include_str!("../../check/tests/fixtures/faulty/detailed-incident.txt"),
+        false,
+    ),
     ("detailed", "Detailed record", include_str!("../../check/tests/fixtures/good/detailed.txt"), false),
     ("supervision", "Supervision notes", include_str!("../../check/tests/fixtures/good/supervision.txt"), false),
 ];
@@ -42,7 +57,10 @@ pub async fn seed(store: &Store) -> Result<(), StoreError> {
         None => create_org(store).await?,
     };
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "Demo partnership: {DEMO_ORG}\nSign in with (fictional people; passwords are new on every start):");
+    let _ = writeln!(
+        out,
+        "Demo partnership: {DEMO_ORG}\nSign in with (fictional people; passwords are new on every start):"
+    );
     for (role, _, email) in DEMO_USERS {
         let pw = demo_password();
         if let Some(u) = users::by_email(store, email).await? {
@@ -75,7 +93,8 @@ async fn create_org(store: &Store) -> Result<i64, StoreError> {
         }
     }
     for (record_type, title, body, shared) in SAMPLES {
-        let id = records::create(store, NewRecord { org_id: org, author_id: practitioner, record_type, title, body }).await?;
+        let id = records::create(store, NewRecord { org_id: org, author_id: practitioner, record_type, title, body })
+            .await?;
         if shared {
             records::set_shared(store, org, id, true).await?;
         }

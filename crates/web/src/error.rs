@@ -77,6 +77,19 @@ pub fn error_page(title: &str, advice: &str) -> Html<String> {
     ))
 }
 
+/// The page for a form too large to accept: says what to do, and that nothing was saved.
+pub fn too_large_page() -> Response {
+    (
+        StatusCode::PAYLOAD_TOO_LARGE,
+        error_page(
+            "That is too long to send",
+            "The text is larger than this server accepts in one go. Split it into shorter records, or ask your \
+             administrator to raise max_body_bytes. Your text has not been saved: copy it before going back.",
+        ),
+    )
+        .into_response()
+}
+
 /// An error from the JSON API: a status, a stable code and a message.
 #[derive(Debug)]
 pub struct ApiError {

@@ -32,7 +32,8 @@ impl Mailer {
     /// A mailer for these settings (none: emails are not sent).
     pub fn new(settings: Option<&SmtpSettings>) -> Result<Mailer, String> {
         let Some(s) = settings else { return Ok(Mailer { transport: None }) };
-        let from: Mailbox = s.from.parse().map_err(|e| format!("smtp.from \"{}\" is not an email address: {e}", s.from))?;
+        let from: Mailbox =
+            s.from.parse().map_err(|e| format!("smtp.from \"{}\" is not an email address: {e}", s.from))?;
         let builder = match s.security.as_str() {
             "tls" => AsyncSmtpTransport::<Tokio1Executor>::relay(&s.host).map_err(|e| e.to_string())?,
             "starttls" => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&s.host).map_err(|e| e.to_string())?,

@@ -48,9 +48,14 @@ impl Metrics {
     /// The Prometheus text exposition.
     pub fn render(&self) -> String {
         let m = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        let mut out = String::from("# HELP recordwell_http_requests_total HTTP requests answered.\n# TYPE recordwell_http_requests_total counter\n");
+        let mut out = String::from(
+            "# HELP recordwell_http_requests_total HTTP requests answered.\n# TYPE recordwell_http_requests_total counter\n",
+        );
         for ((method, route, class), n) in &m.requests {
-            let _ = writeln!(out, "recordwell_http_requests_total{{method=\"{method}\",route=\"{route}\",status=\"{class}\"}} {n}");
+            let _ = writeln!(
+                out,
+                "recordwell_http_requests_total{{method=\"{method}\",route=\"{route}\",status=\"{class}\"}} {n}"
+            );
         }
         out.push_str("# HELP recordwell_http_request_duration_seconds Time to answer.\n# TYPE recordwell_http_request_duration_seconds histogram\n");
         for (bound, n) in BUCKETS.iter().zip(m.buckets) {

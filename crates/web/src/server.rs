@@ -43,7 +43,10 @@ pub async fn open_store(settings: &Settings) -> Result<Store, ServeError> {
         Some(url) => Ok(Store::open(url).await?),
         None => {
             std::fs::create_dir_all(&settings.data_dir).map_err(|e| {
-                ServeError::Settings(format!("could not create the data directory {}: {e}", settings.data_dir.display()))
+                ServeError::Settings(format!(
+                    "could not create the data directory {}: {e}",
+                    settings.data_dir.display()
+                ))
             })?;
             Ok(Store::open_sqlite_dir(&settings.data_dir).await?)
         }
@@ -75,12 +78,13 @@ pub fn app(state: AppState) -> Router {
         .nest("/api/v1", api::routes())
         .route("/metrics", get(metrics::endpoint))
         .fallback(pages::not_found)
-        .layer(from_fn(csrf::protect))
+        .layer(from_fn_with_state(state.clone(), csrf::protect))
         .layer(from_fn_with_state(state.clone(), session::load_visitor))
         .layer(from_fn(security::headers))
         .layer(from_fn_with_state(state.metrics.clone(), metrics::track))
+        // Enforced where bodies are read (extractors, the CSRF check), so that the answer is a
+        // page or JSON saying what to do rather than a bare status.
         .layer(DefaultBodyLimit::max(max_body))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(max_body))
         .with_state(state)
 }
 

@@ -52,10 +52,7 @@ pub fn escape(s: &str) -> String {
 /// A Unix time as people in the UK write it: "30 Nov 2026, 14:05" (UTC).
 pub fn when(unix: i64) -> String {
     let format = time::macros::format_description!("[day padding:none] [month repr:short] [year], [hour]:[minute]");
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .ok()
-        .and_then(|t| t.format(&format).ok())
-        .unwrap_or_default()
+    time::OffsetDateTime::from_unix_timestamp(unix).ok().and_then(|t| t.format(&format).ok()).unwrap_or_default()
 }
 
 /// A record type's label from its key.

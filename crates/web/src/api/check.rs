@@ -55,5 +55,10 @@ pub async fn check(
     let report = tokio::task::spawn_blocking(move || recordwell_check::check(&req.text, record_type, &config))
         .await
         .map_err(|_| ApiError::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, "internal", "the check failed"))?;
-    Ok(Json(CheckResponse { record_type: report.record_type, findings: report.findings, metrics: report.metrics, scores: report.scores }))
+    Ok(Json(CheckResponse {
+        record_type: report.record_type,
+        findings: report.findings,
+        metrics: report.metrics,
+        scores: report.scores,
+    }))
 }

@@ -32,7 +32,9 @@ pub fn routes() -> Router<AppState> {
         .route("/redact", post(redact::redact))
         .route("/records", get(records::list).post(records::create))
         .route("/records/{id}", get(records::read).put(records::update))
-        .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "no_such_route", "no such API route; see /api/v1/openapi.json") })
+        .fallback(|| async {
+            ApiError::new(StatusCode::NOT_FOUND, "no_such_route", "no such API route; see /api/v1/openapi.json")
+        })
 }
 
 /// Who is calling: a session-like identity from the browser session or an API token.
@@ -114,11 +116,17 @@ fn json_problem(e: JsonRejection) -> ApiError {
         JsonRejection::MissingJsonContentType(_) => {
             ApiError::new(status, "unsupported_media_type", "send the body as JSON with Content-Type: application/json")
         }
-        JsonRejection::JsonSyntaxError(e) => ApiError::new(status, "invalid_json", format!("the body is not valid JSON: {}", e.body_text())),
-        JsonRejection::JsonDataError(e) => ApiError::new(status, "invalid_request", format!("the JSON does not fit: {}", e.body_text())),
-        _ if status == StatusCode::PAYLOAD_TOO_LARGE => {
-            ApiError::new(status, "payload_too_large", "the body is larger than this server accepts; send a shorter text")
+        JsonRejection::JsonSyntaxError(e) => {
+            ApiError::new(status, "invalid_json", format!("the body is not valid JSON: {}", e.body_text()))
         }
+        JsonRejection::JsonDataError(e) => {
+            ApiError::new(status, "invalid_request", format!("the JSON does not fit: {}", e.body_text()))
+        }
+        _ if status == StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
+            status,
+            "payload_too_large",
+            "the body is larger than this server accepts; send a shorter text",
+        ),
         other => ApiError::new(status, "invalid_request", other.body_text()),
     }
 }

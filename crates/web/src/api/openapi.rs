@@ -23,7 +23,10 @@ fn ok(description: &str, schema: &str) -> Value {
 }
 
 fn standard_errors(mut responses: serde_json::Map<String, Value>) -> Value {
-    responses.insert("400".into(), error_response("The request is wrong: the message says how (codes invalid_json, invalid_request)."));
+    responses.insert(
+        "400".into(),
+        error_response("The request is wrong: the message says how (codes invalid_json, invalid_request)."),
+    );
     responses.insert("401".into(), error_response("No valid session or API token (code unauthorised)."));
     responses.insert("413".into(), error_response("The body is too large (code payload_too_large)."));
     Value::Object(responses)

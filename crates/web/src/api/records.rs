@@ -79,7 +79,11 @@ async fn readable(state: &AppState, caller: &ApiCaller, id: i64) -> Result<Recor
 }
 
 /// `GET /api/v1/records/{id}`.
-pub async fn read(State(state): State<AppState>, caller: ApiCaller, Path(id): Path<i64>) -> Result<Json<RecordView>, ApiError> {
+pub async fn read(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(id): Path<i64>,
+) -> Result<Json<RecordView>, ApiError> {
     let r = readable(&state, &caller, id).await?;
     crate::audit::log(&state.store, &caller.who, "record.view", "record", Some(id), via(&caller)).await?;
     Ok(Json(r.into()))
@@ -109,18 +113,29 @@ fn check_title(title: &str) -> Result<(), ApiError> {
 }
 
 /// `POST /api/v1/records`: 201 with the record.
-pub async fn create(State(state): State<AppState>, caller: ApiCaller, ApiJson(req): ApiJson<CreateRequest>) -> Result<Response, ApiError> {
+pub async fn create(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    ApiJson(req): ApiJson<CreateRequest>,
+) -> Result<Response, ApiError> {
     let record_type = record_type(Some(&req.record_type))?;
     check_title(&req.title)?;
     let who = &caller.who;
     let id = records::create(
         &state.store,
-        NewRecord { org_id: who.org_id, author_id: who.user_id, record_type: record_type.id(), title: req.title.trim(), body: &req.text },
+        NewRecord {
+            org_id: who.org_id,
+            author_id: who.user_id,
+            record_type: record_type.id(),
+            title: req.title.trim(),
+            body: &req.text,
+        },
     )
     .await?;
     crate::audit::log(&state.store, who, "record.create", "record", Some(id), via(&caller)).await?;
     let r = readable(&state, &caller, id).await?;
-    Ok((StatusCode::CREATED, [("location", format!("/api/v1/records/{id}"))], Json(RecordView::from(r))).into_response())
+    Ok((StatusCode::CREATED, [("location", format!("/api/v1/records/{id}"))], Json(RecordView::from(r)))
+        .into_response())
 }
 
 /// `PUT /api/v1/records/{id}` body.
@@ -154,16 +169,35 @@ pub async fn update(
     if r.shared == 1 && reason.is_none() {
         return Err(ApiError::invalid("this record is shared: a change is a correction and needs a \"reason\""));
     }
-    let save = Save { org_id: caller.who.org_id, id, user_id: caller.who.user_id, base_version: req.base_version, title: title.trim(), body: &req.text, reason };
+    let save = Save {
+        org_id: caller.who.org_id,
+        id,
+        user_id: caller.who.user_id,
+        base_version: req.base_version,
+        title: title.trim(),
+        body: &req.text,
+        reason,
+    };
     match records::save(&state.store, save).await? {
         SaveOutcome::Saved(v) => {
-            crate::audit::log(&state.store, &caller.who, "record.save", "record", Some(id), format!("version {v}, {}", via(&caller))).await?;
+            crate::audit::log(
+                &state.store,
+                &caller.who,
+                "record.save",
+                "record",
+                Some(id),
+                format!("version {v}, {}", via(&caller)),
+            )
+            .await?;
             Ok(Json(readable(&state, &caller, id).await?.into()))
         }
         SaveOutcome::Conflict { latest } => Err(ApiError::new(
             StatusCode::CONFLICT,
             "version_conflict",
-            format!("version {latest} was saved after version {}; read the record again and reapply your change", req.base_version),
+            format!(
+                "version {latest} was saved after version {}; read the record again and reapply your change",
+                req.base_version
+            ),
         )),
         SaveOutcome::NotFound => Err(ApiError::not_found()),
     }

@@ -56,7 +56,10 @@ impl From<Entity> for EntityView {
 }
 
 /// The handler.
-pub async fn redact(_caller: ApiCaller, ApiJson(req): ApiJson<RedactRequest>) -> Result<Json<RedactResponse>, ApiError> {
+pub async fn redact(
+    _caller: ApiCaller,
+    ApiJson(req): ApiJson<RedactRequest>,
+) -> Result<Json<RedactResponse>, ApiError> {
     let options = Options {
         mask: req.mask,
         all_dates: req.all_dates,

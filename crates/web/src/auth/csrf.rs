@@ -12,8 +12,9 @@
 use crate::auth::Visitor;
 use crate::auth::token::same_secret;
 use crate::error::error_page;
+use crate::state::AppState;
 use axum::body::{Body, to_bytes};
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, HOST, ORIGIN};
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
@@ -23,7 +24,7 @@ use axum::response::{IntoResponse, Response};
 pub const HEADER: &str = "x-csrf-token";
 
 /// Middleware: refuses state-changing requests without a valid token.
-pub async fn protect(req: Request, next: Next) -> Response {
+pub async fn protect(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if is_safe(req.method()) || has_bearer(&req) {
         return next.run(req).await;
     }
@@ -47,8 +48,8 @@ pub async fn protect(req: Request, next: Next) -> Response {
     }
     // A form: read the body to find the field, then hand the same bytes on.
     let (parts, body) = req.into_parts();
-    let Ok(bytes) = to_bytes(body, usize::MAX).await else {
-        return (StatusCode::PAYLOAD_TOO_LARGE, "request too large").into_response();
+    let Ok(bytes) = to_bytes(body, state.settings.max_body_bytes).await else {
+        return crate::error::too_large_page();
     };
     let sent = form_field(&bytes, "csrf");
     if !sent.is_some_and(|s| same_secret(&s, &expected)) {
@@ -62,10 +63,7 @@ fn is_safe(method: &Method) -> bool {
 }
 
 fn has_bearer(req: &Request) -> bool {
-    req.headers()
-        .get(AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("Bearer "))
+    req.headers().get(AUTHORIZATION).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("Bearer "))
 }
 
 fn is_form(req: &Request) -> bool {

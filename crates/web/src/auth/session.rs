@@ -44,9 +44,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Visitor {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        parts.extensions.get::<Visitor>().cloned().ok_or_else(|| {
-            crate::error::AppError::Internal("session middleware missing".into()).into_response()
-        })
+        parts
+            .extensions
+            .get::<Visitor>()
+            .cloned()
+            .ok_or_else(|| crate::error::AppError::Internal("session middleware missing".into()).into_response())
     }
 }
 

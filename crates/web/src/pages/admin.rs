@@ -55,7 +55,12 @@ pub struct Done {
 }
 
 /// `GET /admin/people`.
-pub async fn people(State(state): State<AppState>, visitor: Visitor, CurrentSession(s): CurrentSession, Query(q): Query<Done>) -> Result<Response, AppError> {
+pub async fn people(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    CurrentSession(s): CurrentSession,
+    Query(q): Query<Done>,
+) -> Result<Response, AppError> {
     let mut page = people_page(&state, &visitor, s.org_id).await?;
     match q.done.as_deref() {
         Some("invited") => page.notices.push("Invitation sent.".into()),
@@ -87,7 +92,8 @@ pub async fn invite(
     }
     let role = role.unwrap_or(Role::Practitioner);
     let token = random_token();
-    invitations::create(&state.store, &hash_token(&token), s.org_id, &f.email, role, Some(s.user_id), INVITE_TTL_SECS).await?;
+    invitations::create(&state.store, &hash_token(&token), s.org_id, &f.email, role, Some(s.user_id), INVITE_TTL_SECS)
+        .await?;
     crate::audit::log(&state.store, &s, "user.invite", "invitation", None, role.as_str()).await?;
     let link = format!("{}/invitations/{token}", state.public_url);
     let body = format!(
@@ -129,7 +135,8 @@ pub async fn update_person(
     }
     if id == s.user_id && (role != Role::Administrator || f.active == 0) {
         return Err(AppError::BadRequest(
-            "You cannot remove your own administrator role or switch off your own account: ask another administrator.".into(),
+            "You cannot remove your own administrator role or switch off your own account: ask another administrator."
+                .into(),
         ));
     }
     users::set_membership(&state.store, id, s.org_id, role, None).await?;
@@ -176,7 +183,11 @@ async fn tokens_page(state: &AppState, visitor: &Visitor, org_id: i64) -> Result
 }
 
 /// `GET /admin/tokens`.
-pub async fn tokens(State(state): State<AppState>, visitor: Visitor, CurrentSession(s): CurrentSession) -> Result<Response, AppError> {
+pub async fn tokens(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    CurrentSession(s): CurrentSession,
+) -> Result<Response, AppError> {
     render(&tokens_page(&state, &visitor, s.org_id).await?)
 }
 
@@ -210,7 +221,11 @@ pub async fn create_token(
 }
 
 /// `POST /admin/tokens/{id}/revoke`.
-pub async fn revoke_token(State(state): State<AppState>, CurrentSession(s): CurrentSession, Path(id): Path<i64>) -> Result<Response, AppError> {
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    CurrentSession(s): CurrentSession,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
     if !tokens::revoke(&state.store, s.org_id, id).await? {
         return Err(AppError::NotFound);
     }
@@ -265,7 +280,12 @@ fn search_of(q: &AuditQuery, limit: i64) -> Search {
 }
 
 /// `GET /admin/audit`.
-pub async fn audit(State(state): State<AppState>, visitor: Visitor, CurrentSession(s): CurrentSession, Query(q): Query<AuditQuery>) -> Result<Response, AppError> {
+pub async fn audit(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    CurrentSession(s): CurrentSession,
+    Query(q): Query<AuditQuery>,
+) -> Result<Response, AppError> {
     let search = search_of(&q, 500);
     let entries = audit::search(&state.store, s.org_id, &search).await?;
     crate::audit::log(&state.store, &s, "audit.search", "audit", None, "").await?;
@@ -305,12 +325,17 @@ pub async fn audit(State(state): State<AppState>, visitor: Visitor, CurrentSessi
 }
 
 /// `GET /admin/audit.csv`: the same search, every match, as CSV.
-pub async fn audit_csv(State(state): State<AppState>, CurrentSession(s): CurrentSession, Query(q): Query<AuditQuery>) -> Result<Response, AppError> {
+pub async fn audit_csv(
+    State(state): State<AppState>,
+    CurrentSession(s): CurrentSession,
+    Query(q): Query<AuditQuery>,
+) -> Result<Response, AppError> {
     let entries = audit::search(&state.store, s.org_id, &search_of(&q, 100_000)).await?;
     crate::audit::log(&state.store, &s, "audit.export", "audit", None, format!("{} entries", entries.len())).await?;
     let mut w = csv::Writer::from_writer(vec![]);
     let csv_err = |e: csv::Error| AppError::Internal(format!("csv: {e}"));
-    w.write_record(["id", "time_utc", "user_id", "user_name", "action", "target_kind", "target_id", "detail"]).map_err(csv_err)?;
+    w.write_record(["id", "time_utc", "user_id", "user_name", "action", "target_kind", "target_id", "detail"])
+        .map_err(csv_err)?;
     for e in entries {
         w.write_record([
             e.id.to_string(),
@@ -326,7 +351,10 @@ pub async fn audit_csv(State(state): State<AppState>, CurrentSession(s): Current
     }
     let bytes = w.into_inner().map_err(|e| AppError::Internal(e.to_string()))?;
     Ok((
-        [(CONTENT_TYPE, "text/csv; charset=utf-8"), (CONTENT_DISPOSITION, "attachment; filename=\"recordwell-audit.csv\"")],
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (CONTENT_DISPOSITION, "attachment; filename=\"recordwell-audit.csv\""),
+        ],
         bytes,
     )
         .into_response())

@@ -69,7 +69,11 @@ fn page(visitor: &Visitor, token: &str, email: &str, name: String, errors: Vec<S
 }
 
 /// `GET /invitations/{token}`.
-pub async fn form(State(state): State<AppState>, visitor: Visitor, Path(token): Path<String>) -> Result<Response, AppError> {
+pub async fn form(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
     match invitations::find_open(&state.store, &hash_token(&token)).await? {
         Some(inv) => render(&page(&visitor, &token, &inv.email, String::new(), vec![])),
         None => dead_link(&visitor, "invitation"),
@@ -84,13 +88,17 @@ pub async fn accept(
     PageForm(f): PageForm<AcceptForm>,
 ) -> Result<Response, AppError> {
     let hash = hash_token(&token);
-    let Some(inv) = invitations::find_open(&state.store, &hash).await? else { return dead_link(&visitor, "invitation") };
+    let Some(inv) = invitations::find_open(&state.store, &hash).await? else {
+        return dead_link(&visitor, "invitation");
+    };
     let mut errors: Vec<String> = password::problem_with(&f.password).into_iter().collect();
     if f.name.trim().is_empty() {
         errors.insert(0, "Enter your name.".to_owned());
     }
     if !errors.is_empty() {
-        return Ok((StatusCode::BAD_REQUEST, render(&page(&visitor, &token, &inv.email, f.name, errors))?).into_response());
+        return Ok(
+            (StatusCode::BAD_REQUEST, render(&page(&visitor, &token, &inv.email, f.name, errors))?).into_response()
+        );
     }
     if !invitations::mark_accepted(&state.store, &hash).await? {
         return dead_link(&visitor, "invitation");
@@ -102,7 +110,16 @@ pub async fn accept(
         None => users::create(&state.store, &inv.email, f.name.trim(), Some(&pw)).await?,
     };
     users::set_membership(&state.store, user_id, inv.org_id, inv.role, None).await?;
-    crate::audit::log_as(&state.store, Some(inv.org_id), Some(user_id), "invitation.accept", "user", Some(user_id), inv.role.as_str()).await?;
+    crate::audit::log_as(
+        &state.store,
+        Some(inv.org_id),
+        Some(user_id),
+        "invitation.accept",
+        "user",
+        Some(user_id),
+        inv.role.as_str(),
+    )
+    .await?;
     let cookie = session::start(&state, user_id, inv.org_id).await?;
     Ok(see_other_with_cookie("/records", cookie))
 }

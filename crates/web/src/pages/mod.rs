@@ -78,16 +78,12 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for PageForm<T> {
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         match Form::<T>::from_request(req, state).await {
             Ok(Form(t)) => Ok(PageForm(t)),
-            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => Err((
-                e.status(),
-                crate::error::error_page(
-                    "That is too long to send",
-                    "The text is larger than this server accepts in one go. Split it into shorter records, or ask your administrator to raise max_body_bytes. Your text has not been saved: copy it before going back.",
-                ),
-            )
-                .into_response()),
-            Err(e) => Err(AppError::BadRequest(format!("The form could not be read ({}). Go back and try again.", e.body_text()))
-                .into_response()),
+            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => Err(crate::error::too_large_page()),
+            Err(e) => Err(AppError::BadRequest(format!(
+                "The form could not be read ({}). Go back and try again.",
+                e.body_text()
+            ))
+            .into_response()),
         }
     }
 }

@@ -16,9 +16,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use recordwell_check::RecordType;
+use recordwell_store::comments;
 use recordwell_store::records::{self, NewRecord, Record, Save, SaveOutcome};
 use recordwell_store::sessions::Session;
-use recordwell_store::comments;
 use serde::Deserialize;
 
 /// Longest title accepted, in characters.
@@ -60,7 +60,11 @@ struct ListPage {
 }
 
 /// `GET /records`.
-pub async fn list(State(state): State<AppState>, visitor: Visitor, CurrentSession(s): CurrentSession) -> Result<Response, AppError> {
+pub async fn list(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    CurrentSession(s): CurrentSession,
+) -> Result<Response, AppError> {
     let rows = records::visible_to(&state.store, s.org_id, s.user_id).await?;
     let records = rows
         .into_iter()
@@ -147,7 +151,12 @@ impl WorkspacePage {
         }
     }
 
-    async fn for_record(state: &AppState, visitor: &Visitor, who: &Session, r: &Record) -> Result<WorkspacePage, AppError> {
+    async fn for_record(
+        state: &AppState,
+        visitor: &Visitor,
+        who: &Session,
+        r: &Record,
+    ) -> Result<WorkspacePage, AppError> {
         let mut page = WorkspacePage::blank(visitor, &r.record_type);
         page.frame.section = "records";
         page.record = Some(RecordHead {
@@ -252,7 +261,13 @@ pub async fn create(
     }
     let id = records::create(
         &state.store,
-        NewRecord { org_id: s.org_id, author_id: s.user_id, record_type: record_type.id(), title: f.title.trim(), body: &f.body },
+        NewRecord {
+            org_id: s.org_id,
+            author_id: s.user_id,
+            record_type: record_type.id(),
+            title: f.title.trim(),
+            body: &f.body,
+        },
     )
     .await?;
     crate::audit::log(&state.store, &s, "record.create", "record", Some(id), "version 1").await?;
@@ -282,14 +297,14 @@ pub async fn show(
     if q.saved.is_some() {
         page.notices.push(format!("Saved as version {}.", r.version));
     }
-    if let (Some(draft), Some(at)) = (&r.draft_body, r.draft_saved_at) {
-        if *draft != r.body {
-            page.body = draft.clone();
-            page.notices.push(format!(
-                "Your unsaved changes from {} have been restored. Save a new version to keep them.",
-                when(at)
-            ));
-        }
+    if let (Some(draft), Some(at)) = (&r.draft_body, r.draft_saved_at)
+        && *draft != r.body
+    {
+        page.body = draft.clone();
+        page.notices.push(format!(
+            "Your unsaved changes from {} have been restored. Save a new version to keep them.",
+            when(at)
+        ));
     }
     page.check = Some(feedback::check(&page.body, parse_type(&r.record_type), &state.check_config));
     render(&page)
@@ -321,7 +336,13 @@ struct ReadHead {
 async fn read_only(state: &AppState, visitor: &Visitor, r: &Record) -> Result<Response, AppError> {
     render(&ReadPage {
         frame: Frame::new(visitor, "records"),
-        r: ReadHead { id: r.id, title: r.title.clone(), type_title: type_title(&r.record_type), author: r.author_name.clone(), version: r.version },
+        r: ReadHead {
+            id: r.id,
+            title: r.title.clone(),
+            type_title: type_title(&r.record_type),
+            author: r.author_name.clone(),
+            version: r.version,
+        },
         record: Some(RecordHead {
             id: r.id,
             title: r.title.clone(),
@@ -368,7 +389,15 @@ pub async fn save(
     }
     let outcome = records::save(
         &state.store,
-        Save { org_id: s.org_id, id, user_id: s.user_id, base_version: f.base_version, title: f.title.trim(), body: &f.body, reason },
+        Save {
+            org_id: s.org_id,
+            id,
+            user_id: s.user_id,
+            base_version: f.base_version,
+            title: f.title.trim(),
+            body: &f.body,
+            reason,
+        },
     )
     .await?;
     match outcome {
@@ -379,7 +408,12 @@ pub async fn save(
         SaveOutcome::Conflict { latest } => {
             let versions = records::versions(&state.store, id).await?;
             let newest = versions.last().ok_or(AppError::NotFound)?;
-            page.conflict = Some(Conflict { latest, when: when(newest.saved_at), by: newest.saved_by_name.clone(), body: newest.body.clone() });
+            page.conflict = Some(Conflict {
+                latest,
+                when: when(newest.saved_at),
+                by: newest.saved_by_name.clone(),
+                body: newest.body.clone(),
+            });
             page.base_version = latest;
             Ok((StatusCode::CONFLICT, render(&page)?).into_response())
         }
@@ -487,7 +521,8 @@ pub async fn history(
 ) -> Result<Response, AppError> {
     let r = readable(&state, &s, id).await?;
     let versions = records::versions(&state.store, id).await?;
-    crate::audit::log(&state.store, &s, "record.history", "record", Some(id), format!("{} versions", versions.len())).await?;
+    crate::audit::log(&state.store, &s, "record.history", "record", Some(id), format!("{} versions", versions.len()))
+        .await?;
     let mut views: Vec<VersionView> = versions
         .iter()
         .enumerate()

@@ -43,7 +43,11 @@ pub async fn request_form(visitor: Visitor) -> Result<Response, AppError> {
 }
 
 /// `POST /password-reset`: emails a link if the address has an account.
-pub async fn request(State(state): State<AppState>, visitor: Visitor, PageForm(f): PageForm<RequestForm>) -> Result<Response, AppError> {
+pub async fn request(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    PageForm(f): PageForm<RequestForm>,
+) -> Result<Response, AppError> {
     if let Some(user) = users::by_email(&state.store, &f.email).await?.filter(|u| u.disabled == 0) {
         let token = random_token();
         resets::create(&state.store, &hash_token(&token), user.id, RESET_TTL_SECS).await?;
@@ -80,7 +84,11 @@ fn page(visitor: &Visitor, token: &str, errors: Vec<String>) -> ChoosePasswordPa
 }
 
 /// `GET /password-reset/{token}`.
-pub async fn choose_form(State(state): State<AppState>, visitor: Visitor, Path(token): Path<String>) -> Result<Response, AppError> {
+pub async fn choose_form(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
     match resets::find_open(&state.store, &hash_token(&token)).await? {
         Some(_) => render(&page(&visitor, &token, vec![])),
         None => dead_link(&visitor, "password reset"),
@@ -95,7 +103,9 @@ pub async fn choose(
     PageForm(f): PageForm<ChooseForm>,
 ) -> Result<Response, AppError> {
     let hash = hash_token(&token);
-    let Some(user_id) = resets::find_open(&state.store, &hash).await? else { return dead_link(&visitor, "password reset") };
+    let Some(user_id) = resets::find_open(&state.store, &hash).await? else {
+        return dead_link(&visitor, "password reset");
+    };
     if let Some(problem) = password::problem_with(&f.password) {
         return Ok((StatusCode::BAD_REQUEST, render(&page(&visitor, &token, vec![problem]))?).into_response());
     }

@@ -48,7 +48,11 @@ pub async fn form(State(state): State<AppState>, visitor: Visitor) -> Result<Res
 }
 
 /// `POST /setup`: only while no organisation exists.
-pub async fn submit(State(state): State<AppState>, visitor: Visitor, PageForm(f): PageForm<SetupForm>) -> Result<Response, AppError> {
+pub async fn submit(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    PageForm(f): PageForm<SetupForm>,
+) -> Result<Response, AppError> {
     if orgs::count(&state.store).await? > 0 {
         return Ok(Redirect::to("/signin").into_response());
     }
@@ -64,14 +68,21 @@ pub async fn submit(State(state): State<AppState>, visitor: Visitor, PageForm(f)
     }
     errors.extend(password::problem_with(&f.password));
     if !errors.is_empty() {
-        let page = SetupPage { frame: Frame::new(&visitor, "setup"), errors, organisation: f.organisation, name: f.name, email: f.email };
+        let page = SetupPage {
+            frame: Frame::new(&visitor, "setup"),
+            errors,
+            organisation: f.organisation,
+            name: f.name,
+            email: f.email,
+        };
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
     let org = orgs::create(&state.store, f.organisation.trim()).await?;
     let hash = password::hash(&f.password);
     let user = users::create(&state.store, &f.email, f.name.trim(), Some(&hash)).await?;
     users::set_membership(&state.store, user, org, Role::Administrator, None).await?;
-    crate::audit::log_as(&state.store, Some(org), Some(user), "organisation.create", "organisation", Some(org), "").await?;
+    crate::audit::log_as(&state.store, Some(org), Some(user), "organisation.create", "organisation", Some(org), "")
+        .await?;
     let cookie = session::start(&state, user, org).await?;
     Ok(see_other_with_cookie("/admin/people", cookie))
 }
@@ -84,5 +95,6 @@ pub fn see_other_with_cookie(to: &'static str, cookie: HeaderValue) -> Response 
 /// A light check: the mail server is the real judge.
 pub fn looks_like_email(s: &str) -> bool {
     let s = s.trim();
-    s.len() <= 254 && s.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !s.contains(char::is_whitespace))
+    s.len() <= 254
+        && s.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !s.contains(char::is_whitespace))
 }

@@ -59,7 +59,12 @@ pub async fn submit(
     let next = safe_next(f.next.as_deref()).to_owned();
     let client = client.ip().to_string();
     let refuse = |status, message: &str| -> Result<Response, AppError> {
-        let page = SignInPage { frame: Frame::new(&visitor, "signin"), errors: vec![message.to_owned()], email: f.email.clone(), next: next.clone() };
+        let page = SignInPage {
+            frame: Frame::new(&visitor, "signin"),
+            errors: vec![message.to_owned()],
+            email: f.email.clone(),
+            next: next.clone(),
+        };
         Ok((status, render(&page)?).into_response())
     };
     if throttle::is_locked(&state.store, &f.email, &client).await? {
@@ -78,13 +83,17 @@ pub async fn submit(
     };
     let Some(user) = user.filter(|_| verified) else {
         throttle::failed(&state.store, &f.email, &client).await?;
-        return refuse(StatusCode::UNAUTHORIZED, "The email address or password is not right. Check them and try again.");
+        return refuse(
+            StatusCode::UNAUTHORIZED,
+            "The email address or password is not right. Check them and try again.",
+        );
     };
     let Some((org_id, _)) = users::memberships(&state.store, user.id).await?.into_iter().next() else {
         return refuse(StatusCode::FORBIDDEN, "Your account is not part of any organisation. Ask your administrator.");
     };
     throttle::succeeded(&state.store, &f.email).await?;
-    crate::audit::log_as(&state.store, Some(org_id), Some(user.id), "session.sign-in", "user", Some(user.id), "").await?;
+    crate::audit::log_as(&state.store, Some(org_id), Some(user.id), "session.sign-in", "user", Some(user.id), "")
+        .await?;
     let cookie = session::start(&state, user.id, org_id).await?;
     let location = HeaderValue::from_str(&next).unwrap_or(HeaderValue::from_static("/records"));
     Ok((StatusCode::SEE_OTHER, [(LOCATION, location), (SET_COOKIE, cookie)]).into_response())
