@@ -25,11 +25,19 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 echo "ensure-chromium: installing Debian's chromium package" >&2
 
-# A fresh machine has empty package lists: try the install first, and update the lists only when
-# apt cannot find the package (so a machine with current lists does not pay for an update).
-if ! "${SUDO[@]}" apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1; then
-    "${SUDO[@]}" apt-get update -qq >/dev/null
-    "${SUDO[@]}" apt-get install -y -qq --no-install-recommends chromium >/dev/null
+# apt's chatter goes to a log that is shown only when the install fails.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+install() { "${SUDO[@]}" apt-get install -y -qq --no-install-recommends chromium >"$log" 2>&1; }
+
+# A fresh machine has empty (or stale) package lists: try the install first, and update the lists
+# only when that fails, so a machine with current lists does not pay for an update.
+if ! install; then
+    if ! "${SUDO[@]}" apt-get update -qq >"$log" 2>&1 || ! install; then
+        cat "$log" >&2
+        echo "ensure-chromium: could not install chromium (apt output above)" >&2
+        exit 1
+    fi
 fi
 
 if [[ ! -x /usr/bin/chromium ]]; then
