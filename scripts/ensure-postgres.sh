@@ -53,7 +53,7 @@ _rwpg_apt_install() {
 # Debian keeps the server's tools in /usr/lib/postgresql/VERSION/bin, off the PATH.
 _rwpg_find_bin() {
     local dir
-    dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    dir=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
     if [[ -n $dir && -x $dir/initdb && -x $dir/pg_ctl ]]; then
         _RWPG_BIN=$dir
     elif command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
@@ -65,6 +65,7 @@ _rwpg_find_bin() {
 
 # Does a server answer at $1 and accept the query? Prints psql's error when it does not.
 _rwpg_usable() {
+    # shellcheck disable=SC2069 # on purpose: the error goes to the caller, the result nowhere
     psql -X -q -At -d "$1" -c 'select 1' 2>&1 >/dev/null
 }
 
@@ -73,7 +74,7 @@ _rwpg_usable() {
 # _RWPG_ADMIN_URL, the same server's maintenance database (to create the tests' one).
 _rwpg_parse_url() {
     _RWPG_USER=postgres
-    _RWPG_DB=test
+    _RWPG_DB='test'
     _RWPG_ADMIN_URL=''
     local re='^(postgres(ql)?://(([^:@/]+)(:[^@/]*)?@)?[^/?]*)(/([^?]*))?(\?.*)?$'
     if [[ $1 =~ $re ]]; then
@@ -101,7 +102,7 @@ _rwpg_free_port() {
 }
 
 _rwpg_start_throwaway() {
-    local port attempt started=''
+    local port started=''
 
     if ! _rwpg_find_bin; then
         _rwpg_apt_install postgresql || return 1
@@ -128,7 +129,7 @@ _rwpg_start_throwaway() {
         return 1
     fi
 
-    for attempt in 1 2 3 4 5; do
+    for _ in 1 2 3 4 5; do
         port=$(_rwpg_free_port) || break
         if (cd "$_RWPG_DIR" && "${_RWPG_AS[@]}" "$_RWPG_BIN/pg_ctl" -D "$_RWPG_DIR/data" \
             -l "$_RWPG_DIR/server.log" -w -t 60 \
