@@ -141,6 +141,12 @@ export async function startServer({ demo = true, env = {}, bin = recordwellBin()
         }
       });
     });
+    // A server that dies mid-test shows up as refused connections in the browser; say why here.
+    exited.then(({ code, signal }) => {
+      if (!stopping) {
+        process.stderr.write(`recordwell serve (${url}) exited unexpectedly (${signal ?? `code ${code}`})\n${describe()}\n`);
+      }
+    });
     return { url, users, dataDir, stop };
   } catch (err) {
     await stop();
