@@ -24,8 +24,9 @@ pub struct AdminArgs {
     pub org: Option<i64>,
 
     /// The address people use to reach the server, for printed links.
-    #[arg(long, global = true, value_name = "URL", default_value = "http://127.0.0.1:8080")]
-    pub public_url: String,
+    /// [default: the public_url setting, else http://127.0.0.1:8080]
+    #[arg(long, global = true, value_name = "URL")]
+    pub public_url: Option<String>,
 }
 
 /// What to manage.
@@ -137,7 +138,9 @@ pub fn run(args: AdminArgs) -> Outcome {
             Ok(s) => s,
             Err(e) => return fail(e),
         };
-        let result = dispatch(&store, &args).await;
+        let public_url =
+            args.public_url.clone().or(settings.public_url.clone()).unwrap_or_else(|| "http://127.0.0.1:8080".into());
+        let result = dispatch(&store, &args, &public_url).await;
         store.close().await;
         match result {
             Ok(()) => Outcome::Clean,
@@ -157,17 +160,17 @@ fn out(line: impl std::fmt::Display) {
 
 type R = Result<(), String>;
 
-async fn dispatch(store: &Store, args: &AdminArgs) -> R {
+async fn dispatch(store: &Store, args: &AdminArgs, public_url: &str) -> R {
     match &args.command {
         AdminCommand::Org(OrgCommand::List) => org_list(store).await,
         AdminCommand::Org(OrgCommand::Create { name, admin_email }) => {
             let org = orgs::create(store, name).await.map_err(|e| e.to_string())?;
             out(format!("Created organisation {org}: {name}"));
-            invite(store, org, admin_email, Role::Administrator, &args.public_url).await
+            invite(store, org, admin_email, Role::Administrator, public_url).await
         }
         AdminCommand::User(cmd) => {
             let org = which_org(store, args.org).await?;
-            user_command(store, org, cmd, &args.public_url).await
+            user_command(store, org, cmd, public_url).await
         }
         AdminCommand::Token(cmd) => {
             let org = which_org(store, args.org).await?;

@@ -26,17 +26,17 @@ the level (default info) and --log-format json suits log collectors.";
 #[derive(Debug, Args, Serialize, Default)]
 pub struct DatabaseArgs {
     /// Folder for the SQLite database (recordwell.db) [default: the working directory].
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", global = true)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_dir: Option<PathBuf>,
 
     /// A PostgreSQL database instead: postgres://user:password@host/db (for several servers).
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", global = true)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub database_url: Option<String>,
 
     /// A TOML settings file.
-    #[arg(long, short = 'c', value_name = "FILE")]
+    #[arg(long, short = 'c', value_name = "FILE", global = true)]
     #[serde(skip)]
     pub config: Option<PathBuf>,
 }
@@ -95,6 +95,14 @@ pub struct BackupArgs {
 const ENV_KEYS: [&str; 8] =
     ["listen", "data_dir", "database_url", "public_url", "session_hours", "max_body_bytes", "smtp", "demo"];
 
+/// Whether an environment variable (prefix removed, any case, `__` or `.` for nesting) names a
+/// setting.
+fn is_setting(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    let first = key.split("__").next().unwrap_or_default().split('.').next().unwrap_or_default();
+    ENV_KEYS.contains(&first)
+}
+
 /// Settings from the file, then the environment, then `flags` (each overriding the one before).
 pub fn settings(flags: &impl Serialize, config: Option<&PathBuf>) -> Result<Settings, String> {
     let mut figment = Figment::from(Serialized::defaults(Settings::default()));
@@ -105,9 +113,7 @@ pub fn settings(flags: &impl Serialize, config: Option<&PathBuf>) -> Result<Sett
         }
         figment = figment.merge(Toml::file(path));
     }
-    let env = Env::prefixed("RECORDWELL_")
-        .split("__")
-        .filter(|k| ENV_KEYS.iter().any(|known| k.as_str().split('.').next() == Some(*known)));
+    let env = Env::prefixed("RECORDWELL_").split("__").filter(|k| is_setting(k.as_str()));
     figment = figment.merge(env).merge(Serialized::defaults(flags));
     figment.extract().map_err(|e| format!("the settings are not valid: {e}"))
 }
@@ -115,7 +121,11 @@ pub fn settings(flags: &impl Serialize, config: Option<&PathBuf>) -> Result<Sett
 fn init_logs(format: LogFormat) {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_env("RECORDWELL_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    use std::io::IsTerminal;
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal());
     let _ = match format {
         LogFormat::Json => builder.json().try_init(),
         LogFormat::Text => builder.try_init(),
@@ -181,5 +191,19 @@ pub fn backup(args: BackupArgs) -> Outcome {
             say!("recordwell: error: {e}");
             Outcome::Trouble
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_setting;
+
+    #[test]
+    fn environment_variables_name_settings_in_any_case() {
+        assert!(is_setting("LISTEN"));
+        assert!(is_setting("SMTP__HOST"));
+        assert!(is_setting("database_url"));
+        assert!(!is_setting("TEST_POSTGRES"), "the test suite's variables are not settings");
+        assert!(!is_setting("BIN"));
     }
 }

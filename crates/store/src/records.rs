@@ -118,6 +118,8 @@ pub struct Save<'a> {
     pub base_version: i64,
     /// New title.
     pub title: &'a str,
+    /// Record type key (a writer may decide a contact note is really a detailed record).
+    pub record_type: &'a str,
     /// New text.
     pub body: &'a str,
     /// Why, for a correction.
@@ -188,14 +190,15 @@ pub async fn save(store: &Store, s: Save<'_>) -> Result<SaveOutcome> {
     let mut tx = store.pool().begin().await?;
     // The conditional update is the lock: of two saves from the same base, one changes a row.
     let done = sqlx::query(
-        "UPDATE records SET version = version + 1, title = $1, updated_at = $2, draft_body = NULL, draft_saved_at = NULL \
-         WHERE id = $3 AND org_id = $4 AND version = $5",
+        "UPDATE records SET version = version + 1, title = $1, updated_at = $2, draft_body = NULL, draft_saved_at = NULL, \
+         record_type = $6 WHERE id = $3 AND org_id = $4 AND version = $5",
     )
     .bind(s.title)
     .bind(at)
     .bind(s.id)
     .bind(s.org_id)
     .bind(s.base_version)
+    .bind(s.record_type)
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {

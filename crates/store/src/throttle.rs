@@ -27,3 +27,12 @@ pub async fn clear(store: &Store, key: &str) -> Result<()> {
     sqlx::query("DELETE FROM sign_in_failures WHERE throttle_key = $1").bind(key).execute(store.pool()).await?;
     Ok(())
 }
+
+/// Forgets failures older than `window_secs`; returns how many.
+pub async fn purge_older_than(store: &Store, window_secs: i64) -> Result<u64> {
+    let done = sqlx::query("DELETE FROM sign_in_failures WHERE at <= $1")
+        .bind(now() - window_secs)
+        .execute(store.pool())
+        .await?;
+    Ok(done.rows_affected())
+}

@@ -40,6 +40,7 @@ async fn exercise(store: &Store) {
         user_id: alex,
         base_version: base,
         title: "Home visit",
+        record_type: "contact",
         body,
         reason: None,
     };

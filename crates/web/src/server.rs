@@ -101,36 +101,58 @@ pub async fn serve(settings: Settings) -> Result<(), ServeError> {
     let addr = listener.local_addr()?;
     let public_url = settings.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
     let app = app(state(store.clone(), settings, public_url)?);
+    tokio::spawn(housekeeping(store.clone()));
+    let shutdown = shutdown_signal();
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "Listening on http://{addr}");
     let _ = out.flush();
     drop(out);
     tracing::info!(%addr, backend = ?store.backend(), "serving");
     axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(shutdown)
         .await?;
     store.close().await;
     tracing::info!("stopped");
     Ok(())
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+/// Hourly: forgets expired sessions and old sign-in failures. Safe on several servers at once
+/// (each statement deletes what is due; a row deleted twice is simply not there the second time).
+async fn housekeeping(store: Store) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        let sessions = recordwell_store::sessions::purge_expired(&store).await;
+        let failures = recordwell_store::throttle::purge_older_than(&store, crate::auth::throttle::WINDOW_SECS).await;
+        if let (Err(e), _) | (_, Err(e)) = (&sessions, &failures) {
+            tracing::warn!(error = %e, "housekeeping failed; will try again in an hour");
         }
-    };
+    }
+}
+
+/// Waits for Ctrl-C or SIGTERM. The handlers are installed when this is called, not when the
+/// future is first polled, so a signal sent the moment "Listening on" is printed is not missed
+/// (and does not kill the process before requests in flight finish).
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let term = signal(SignalKind::terminate());
+        let int = signal(SignalKind::interrupt());
+        async move {
+            match (term, int) {
+                (Ok(mut term), Ok(mut int)) => {
+                    tokio::select! {
+                        _ = term.recv() => {},
+                        _ = int.recv() => {},
+                    }
+                }
+                _ => std::future::pending::<()>().await,
+            }
+        }
+    }
     #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
+    async {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }

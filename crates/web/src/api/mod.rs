@@ -35,6 +35,13 @@ pub fn routes() -> Router<AppState> {
         .fallback(|| async {
             ApiError::new(StatusCode::NOT_FOUND, "no_such_route", "no such API route; see /api/v1/openapi.json")
         })
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "this route does not take that method; see /api/v1/openapi.json",
+            )
+        })
 }
 
 /// Who is calling: a session-like identity from the browser session or an API token.
@@ -120,7 +127,7 @@ fn json_problem(e: JsonRejection) -> ApiError {
             ApiError::new(status, "invalid_json", format!("the body is not valid JSON: {}", e.body_text()))
         }
         JsonRejection::JsonDataError(e) => {
-            ApiError::new(status, "invalid_request", format!("the JSON does not fit: {}", e.body_text()))
+            ApiError::invalid(format!("the JSON does not fit the request's shape: {}", e.body_text()))
         }
         _ if status == StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
             status,

@@ -109,12 +109,12 @@ fn schemas() -> Value {
     let record_types = json!(["contact", "case-summary", "assessment", "chronology", "detailed", "supervision"]);
     json!({
         "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
-            "code": {"type": "string", "examples": ["not_found", "invalid_json", "invalid_request", "unauthorised", "forbidden", "version_conflict", "payload_too_large", "unsupported_media_type"]},
+            "code": {"type": "string", "examples": ["not_found", "no_such_route", "method_not_allowed", "invalid_json", "invalid_request", "unauthorised", "forbidden", "csrf", "version_conflict", "payload_too_large", "unsupported_media_type", "internal"]},
             "message": {"type": "string"}}}}},
         "CheckRequest": {"type": "object", "required": ["text"], "additionalProperties": false, "properties": {
             "text": {"type": "string"}, "type": {"type": "string", "enum": record_types.clone(), "default": "detailed"}}},
         "Finding": {"type": "object", "required": ["id", "category", "lens", "severity", "message", "start", "end", "line", "column", "text"], "properties": {
-            "id": {"type": "string"}, "category": {"type": "string"}, "lens": {"type": "string", "enum": ["colleague", "family"]},
+            "id": {"type": "string"}, "category": {"type": "string"}, "lens": {"type": "string", "enum": ["colleague", "family", "both"]},
             "severity": {"type": "string", "enum": ["info", "warning", "error"]}, "message": {"type": "string"},
             "suggestion": {"type": ["string", "null"]}, "start": {"type": "integer", "description": "byte offset"},
             "end": {"type": "integer"}, "line": {"type": "integer"}, "column": {"type": "integer"}, "text": {"type": "string"}}},
@@ -138,9 +138,9 @@ fn schemas() -> Value {
             "id": {"type": "integer"}, "title": {"type": "string"}, "record_type": {"type": "string"}, "author_id": {"type": "integer"},
             "author_name": {"type": "string"}, "shared": {"type": "integer"}, "version": {"type": "integer"}, "updated_at": {"type": "integer"}}}}}},
         "CreateRecord": {"type": "object", "required": ["type", "title", "text"], "additionalProperties": false, "properties": {
-            "type": {"type": "string", "enum": record_types}, "title": {"type": "string", "maxLength": 200}, "text": {"type": "string"}}},
+            "type": {"type": "string", "enum": record_types.clone()}, "title": {"type": "string", "maxLength": 200}, "text": {"type": "string"}}},
         "UpdateRecord": {"type": "object", "required": ["text", "base_version"], "additionalProperties": false, "properties": {
-            "title": {"type": "string", "maxLength": 200}, "text": {"type": "string"}, "base_version": {"type": "integer"},
+            "title": {"type": "string", "maxLength": 200}, "type": {"type": "string", "enum": record_types.clone()}, "text": {"type": "string"}, "base_version": {"type": "integer"},
             "reason": {"type": "string", "description": "required once the record is shared"}}}
     })
 }

@@ -144,6 +144,9 @@ pub async fn create(
 pub struct UpdateRequest {
     /// New title (unchanged when absent).
     pub title: Option<String>,
+    /// New record type (unchanged when absent).
+    #[serde(rename = "type")]
+    pub record_type: Option<String>,
     /// New text.
     pub text: String,
     /// The version this change starts from.
@@ -169,12 +172,17 @@ pub async fn update(
     if r.shared == 1 && reason.is_none() {
         return Err(ApiError::invalid("this record is shared: a change is a correction and needs a \"reason\""));
     }
+    let record_type = match &req.record_type {
+        Some(t) => record_type(Some(t))?.id().to_owned(),
+        None => r.record_type.clone(),
+    };
     let save = Save {
         org_id: caller.who.org_id,
         id,
         user_id: caller.who.user_id,
         base_version: req.base_version,
         title: title.trim(),
+        record_type: &record_type,
         body: &req.text,
         reason,
     };

@@ -90,7 +90,13 @@ pub async fn load_visitor(State(state): State<AppState>, mut req: Request, next:
     let visitor = Visitor { session, csrf, new_csrf_cookie };
     req.extensions_mut().insert(visitor.clone());
     let mut response = next.run(req).await;
-    if visitor.new_csrf_cookie {
+    // Only pages carry forms; health probes and static files need no cookie.
+    let is_page = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if visitor.new_csrf_cookie && is_page {
         let secure = state.public_url.starts_with("https:");
         if let Ok(v) = HeaderValue::from_str(&cookie_line(CSRF_COOKIE, &visitor.csrf, None, secure)) {
             response.headers_mut().append(SET_COOKIE, v);

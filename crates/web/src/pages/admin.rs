@@ -339,7 +339,7 @@ pub async fn audit_csv(
     for e in entries {
         w.write_record([
             e.id.to_string(),
-            when(e.at),
+            iso_time(e.at),
             e.user_id.map(|u| u.to_string()).unwrap_or_default(),
             csv_safe(e.user_name.as_deref().unwrap_or_default()),
             e.action,
@@ -358,6 +358,14 @@ pub async fn audit_csv(
         bytes,
     )
         .into_response())
+}
+
+/// RFC 3339 in UTC, to the second, for spreadsheets and other systems.
+fn iso_time(unix: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .unwrap_or_default()
 }
 
 /// Spreadsheets run cells that start with = + - @ as formulas; a leading quote stops that.

@@ -90,13 +90,17 @@ fn readability_line(report: &Report) -> String {
         return "No text to measure yet.".to_owned();
     }
     format!(
-        "Reads as {} (reading ease {:.0} of 100; school grade {:.1}). {} words in {} sentences.",
+        "Reads as {} (reading ease {:.0} of 100; school grade {:.1}). {} in {}.",
         m.describe(),
-        m.flesch_reading_ease,
-        m.flesch_kincaid_grade,
-        m.words,
-        m.sentences
+        m.flesch_reading_ease.clamp(0.0, 100.0),
+        m.flesch_kincaid_grade.max(0.0),
+        count(m.words, "word"),
+        count(m.sentences, "sentence")
     )
+}
+
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 /// Splits the text at finding boundaries. Overlapping findings: the first one wins the overlap.

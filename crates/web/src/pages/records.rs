@@ -374,7 +374,8 @@ pub async fn save(
     page.body = f.body.clone();
     page.base_version = f.base_version;
     page.reason = f.reason.clone().unwrap_or_default();
-    page.check = Some(feedback::check(&f.body, parse_type(&r.record_type), &state.check_config));
+    page.types = type_options(&f.record_type);
+    page.check = Some(feedback::check(&f.body, f.record_type().unwrap_or(RecordType::Detailed), &state.check_config));
     if f.is_check() {
         return render(&page);
     }
@@ -387,19 +388,18 @@ pub async fn save(
         page.errors = problems;
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
-    let outcome = records::save(
-        &state.store,
-        Save {
-            org_id: s.org_id,
-            id,
-            user_id: s.user_id,
-            base_version: f.base_version,
-            title: f.title.trim(),
-            body: &f.body,
-            reason,
-        },
-    )
-    .await?;
+    let record_type = f.record_type().unwrap_or(RecordType::Detailed);
+    let save = Save {
+        org_id: s.org_id,
+        id,
+        user_id: s.user_id,
+        base_version: f.base_version,
+        title: f.title.trim(),
+        record_type: record_type.id(),
+        body: &f.body,
+        reason,
+    };
+    let outcome = records::save(&state.store, save).await?;
     match outcome {
         SaveOutcome::Saved(v) => {
             crate::audit::log(&state.store, &s, "record.save", "record", Some(id), format!("version {v}")).await?;

@@ -114,7 +114,14 @@ pub async fn choose(
     }
     users::set_password(&state.store, user_id, &password::hash(&f.password)).await?;
     sessions::delete_for_user(&state.store, user_id).await?;
-    crate::audit::log_as(&state.store, None, Some(user_id), "user.password-reset", "user", Some(user_id), "").await?;
+    if let Some(u) = users::by_id(&state.store, user_id).await?.map(|u| u.email) {
+        // A new password is a fresh start: the sign-in lock that may have led here is lifted.
+        crate::auth::throttle::succeeded(&state.store, &u).await?;
+    }
+    for (org, _) in users::memberships(&state.store, user_id).await? {
+        crate::audit::log_as(&state.store, Some(org), Some(user_id), "user.password-reset", "user", Some(user_id), "")
+            .await?;
+    }
     render(&MessagePage {
         frame: Frame::new(&visitor, "signin"),
         heading: "Your password has been changed".to_owned(),

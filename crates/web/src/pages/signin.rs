@@ -81,8 +81,11 @@ pub async fn submit(
             false
         }
     };
-    let Some(user) = user.filter(|_| verified) else {
+    if !verified {
         throttle::failed(&state.store, &f.email, &client).await?;
+        log_failure(&state, user.as_ref()).await?;
+    }
+    let Some(user) = user.filter(|_| verified) else {
         return refuse(
             StatusCode::UNAUTHORIZED,
             "The email address or password is not right. Check them and try again.",
@@ -97,6 +100,17 @@ pub async fn submit(
     let cookie = session::start(&state, user.id, org_id).await?;
     let location = HeaderValue::from_str(&next).unwrap_or(HeaderValue::from_static("/records"));
     Ok((StatusCode::SEE_OTHER, [(LOCATION, location), (SET_COOKIE, cookie)]).into_response())
+}
+
+/// A failed sign-in to a known account goes into its organisation's audit log (unknown
+/// addresses are counted for throttling only: there is no organisation to tell).
+async fn log_failure(state: &AppState, user: Option<&users::User>) -> Result<(), AppError> {
+    let Some(u) = user else { return Ok(()) };
+    for (org, _) in users::memberships(&state.store, u.id).await? {
+        crate::audit::log_as(&state.store, Some(org), Some(u.id), "session.sign-in-failed", "user", Some(u.id), "")
+            .await?;
+    }
+    Ok(())
 }
 
 /// `POST /signout`.
