@@ -92,8 +92,18 @@ pub struct BackupArgs {
 
 /// The settings' keys that environment variables may set (other RECORDWELL_* variables, such as
 /// the test suite's, are not settings).
-const ENV_KEYS: [&str; 8] =
-    ["listen", "data_dir", "database_url", "public_url", "session_hours", "max_body_bytes", "smtp", "demo"];
+const ENV_KEYS: [&str; 10] = [
+    "listen",
+    "data_dir",
+    "database_url",
+    "public_url",
+    "session_hours",
+    "max_body_bytes",
+    "smtp",
+    "demo",
+    "check_config",
+    "trust_forwarded_for",
+];
 
 /// Whether an environment variable (prefix removed, any case, `__` or `.` for nesting) names a
 /// setting.

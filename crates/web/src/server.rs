@@ -56,12 +56,17 @@ pub async fn open_store(settings: &Settings) -> Result<Store, ServeError> {
 /// Builds the state for `settings` on an open store.
 pub fn state(store: Store, settings: Settings, public_url: String) -> Result<AppState, ServeError> {
     let mailer = Mailer::new(settings.smtp.as_ref()).map_err(ServeError::Settings)?;
+    let check_config = match &settings.check_config {
+        Some(path) => recordwell_check::Config::from_path(path)
+            .map_err(|e| ServeError::Settings(format!("check_config {}: {e}", path.display())))?,
+        None => recordwell_check::Config::default(),
+    };
     Ok(AppState {
         store,
         mailer: Arc::new(mailer),
         settings: Arc::new(settings),
         metrics: Arc::new(Metrics::default()),
-        check_config: Arc::new(recordwell_check::Config::default()),
+        check_config: Arc::new(check_config),
         public_url: public_url.trim_end_matches('/').into(),
     })
 }

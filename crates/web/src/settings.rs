@@ -26,6 +26,13 @@ pub struct Settings {
     pub smtp: Option<SmtpSettings>,
     /// Seed a fictional partnership with a user for each role.
     pub demo: bool,
+    /// The checker's settings and word lists (the same TOML file `recordwell check --config`
+    /// takes); none for the built-in lists.
+    pub check_config: Option<PathBuf>,
+    /// Behind a reverse proxy or load balancer that sets `X-Forwarded-For`: take the client's
+    /// address from its last entry (for sign-in throttling). Leave off when clients connect
+    /// directly, or anyone could claim any address.
+    pub trust_forwarded_for: bool,
 }
 
 /// Outgoing mail server.
@@ -67,6 +74,8 @@ impl Default for Settings {
             max_body_bytes: 2 * 1024 * 1024,
             smtp: None,
             demo: false,
+            check_config: None,
+            trust_forwarded_for: false,
         }
     }
 }

@@ -49,10 +49,16 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// A Unix time as people in the UK write it: "30 Nov 2026, 14:05" (UTC).
+/// A Unix time as people in the UK write and read it: "30 Nov 2026, 14:05", on UK clock time
+/// (GMT in winter, BST in summer).
 pub fn when(unix: i64) -> String {
-    let format = time::macros::format_description!("[day padding:none] [month repr:short] [year], [hour]:[minute]");
-    time::OffsetDateTime::from_unix_timestamp(unix).ok().and_then(|t| t.format(&format).ok()).unwrap_or_default()
+    static LONDON: std::sync::OnceLock<Option<jiff::tz::TimeZone>> = std::sync::OnceLock::new();
+    let Some(tz) = LONDON.get_or_init(|| jiff::tz::TimeZone::get("Europe/London").ok()) else {
+        return String::new();
+    };
+    jiff::Timestamp::from_second(unix)
+        .map(|t| t.to_zoned(tz.clone()).strftime("%-d %b %Y, %H:%M").to_string())
+        .unwrap_or_default()
 }
 
 /// A record type's label from its key.
@@ -76,7 +82,8 @@ mod tests {
 
     #[test]
     fn formats_times_in_uk_style() {
-        assert_eq!(when(1_796_047_500), "30 Nov 2026, 14:05");
+        assert_eq!(when(1_796_047_500), "30 Nov 2026, 14:05", "GMT in winter");
+        assert_eq!(when(1_782_828_000), "30 Jun 2026, 15:00", "BST in summer");
         assert_eq!(type_title("case-summary"), "Case summary");
         assert_eq!(type_title("nonsense"), "Record");
     }

@@ -362,10 +362,7 @@ pub async fn audit_csv(
 
 /// RFC 3339 in UTC, to the second, for spreadsheets and other systems.
 fn iso_time(unix: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-        .unwrap_or_default()
+    jiff::Timestamp::from_second(unix).map(|t| t.to_string()).unwrap_or_default()
 }
 
 /// Spreadsheets run cells that start with = + - @ as formulas; a leading quote stops that.

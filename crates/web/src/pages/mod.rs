@@ -1,6 +1,7 @@
 //! Server-rendered pages, one module per area. Routes are grouped here by who may use them
 //! (see [`crate::access`]).
 
+pub mod account;
 pub mod admin;
 pub mod feedback;
 pub mod home;
@@ -37,6 +38,8 @@ pub fn public_routes() -> Router<AppState> {
 pub fn member_routes() -> Router<AppState> {
     Router::new()
         .route("/signout", post(signin::sign_out))
+        .route("/account", get(account::show))
+        .route("/account/organisation", post(account::switch))
         .route("/records", get(records::list).post(records::create))
         .route("/records/new", get(records::new_form))
         .route("/records/feedback", post(feedback::live))

@@ -53,11 +53,12 @@ pub async fn form(visitor: Visitor, Query(q): Query<NextQuery>) -> Result<Respon
 pub async fn submit(
     State(state): State<AppState>,
     visitor: Visitor,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: axum::http::HeaderMap,
     PageForm(f): PageForm<SignInForm>,
 ) -> Result<Response, AppError> {
     let next = safe_next(f.next.as_deref()).to_owned();
-    let client = client.ip().to_string();
+    let client = client_address(&state, peer, &headers);
     let refuse = |status, message: &str| -> Result<Response, AppError> {
         let page = SignInPage {
             frame: Frame::new(&visitor, "signin"),
@@ -100,6 +101,19 @@ pub async fn submit(
     let cookie = session::start(&state, user.id, org_id).await?;
     let location = HeaderValue::from_str(&next).unwrap_or(HeaderValue::from_static("/records"));
     Ok((StatusCode::SEE_OTHER, [(LOCATION, location), (SET_COOKIE, cookie)]).into_response())
+}
+
+/// The client's address for throttling: the peer, or behind a trusted proxy the last
+/// `X-Forwarded-For` entry (the one the proxy itself added).
+fn client_address(state: &AppState, peer: SocketAddr, headers: &axum::http::HeaderMap) -> String {
+    let forwarded = || {
+        let value = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).next_back()?;
+        value.rsplit(',').next().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+    };
+    match state.settings.trust_forwarded_for.then(forwarded).flatten() {
+        Some(client) => client,
+        None => peer.ip().to_string(),
+    }
 }
 
 /// A failed sign-in to a known account goes into its organisation's audit log (unknown

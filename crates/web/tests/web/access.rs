@@ -15,7 +15,8 @@ enum Group {
 }
 
 /// Every page route a GET can reach, with its group. `{r}` is a record of the practitioner's.
-const GET_ROUTES: [(&str, Group); 17] = [
+const GET_ROUTES: [(&str, Group); 18] = [
+    ("/account", Group::Members),
     ("/healthz", Group::Public),
     ("/readyz", Group::Public),
     ("/metrics", Group::Public),

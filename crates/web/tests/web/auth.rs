@@ -141,3 +141,27 @@ async fn switched_off_accounts_are_signed_out(backend: Backend) {
     app.finish().await;
 }
 both!(switched_off_accounts_are_signed_out);
+
+async fn people_in_two_organisations_move_between_them(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let colleague = app.people["colleague"].id;
+    recordwell_store::users::set_membership(
+        &app.store,
+        colleague,
+        app.other_org_id,
+        recordwell_store::orgs::Role::Manager,
+        None,
+    )
+    .await
+    .unwrap();
+    let mut b = app.signed_in("colleague").await;
+    let account = b.get("/account").await;
+    assert!(account.body.contains("Work in Other Council"), "{}", account.body);
+    let moved = b.post_form("/account/organisation", &[("org_id", &app.other_org_id.to_string())]).await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER);
+    assert!(b.get("/records").await.body.contains("Other Council"));
+    let not_mine = b.post_form("/account/organisation", &[("org_id", "999999")]).await;
+    assert_eq!(not_mine.status, StatusCode::NOT_FOUND);
+    app.finish().await;
+}
+both!(people_in_two_organisations_move_between_them);
