@@ -17,10 +17,12 @@
 #![warn(missing_docs)]
 
 pub mod audit;
+pub mod cohorts;
 pub mod comments;
 pub mod error;
 pub mod invitations;
 pub mod orgs;
+pub mod programmes;
 pub mod records;
 pub mod resets;
 pub mod scratch;

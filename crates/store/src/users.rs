@@ -30,6 +30,8 @@ pub struct Member {
     pub name: String,
     /// Role in this organisation.
     pub role: Role,
+    /// Service id, if any.
+    pub service_id: Option<i64>,
     /// Service name, if any.
     pub service: Option<String>,
     /// Whether the account is switched off.
@@ -140,8 +142,8 @@ pub async fn memberships(store: &Store, user_id: i64) -> Result<Vec<(i64, Role)>
 
 /// Everyone in an organisation, by name.
 pub async fn members(store: &Store, org_id: i64) -> Result<Vec<Member>> {
-    let rows: Vec<(i64, String, String, String, Option<String>, i64)> = sqlx::query_as(
-        "SELECT u.id, u.email, u.name, m.role, s.name, u.disabled FROM memberships m \
+    let rows: Vec<(i64, String, String, String, Option<i64>, Option<String>, i64)> = sqlx::query_as(
+        "SELECT u.id, u.email, u.name, m.role, m.service_id, s.name, u.disabled FROM memberships m \
          JOIN users u ON u.id = m.user_id LEFT JOIN services s ON s.id = m.service_id \
          WHERE m.org_id = $1 ORDER BY u.name, u.id",
     )
@@ -150,8 +152,8 @@ pub async fn members(store: &Store, org_id: i64) -> Result<Vec<Member>> {
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, email, name, role, service, disabled)| {
-            Some(Member { id, email, name, role: Role::parse(&role)?, service, disabled: disabled != 0 })
+        .filter_map(|(id, email, name, role, service_id, service, disabled)| {
+            Some(Member { id, email, name, role: Role::parse(&role)?, service_id, service, disabled: disabled != 0 })
         })
         .collect())
 }

@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use recordwell_store::audit::{self, Search};
 use recordwell_store::orgs::Role;
 use recordwell_store::users::Member;
-use recordwell_store::{invitations, sessions, tokens, users};
+use recordwell_store::{invitations, orgs, sessions, tokens, users};
 use serde::Deserialize;
 
 /// How long an invitation link works.
@@ -30,10 +30,18 @@ struct PeoplePage {
     frame: Frame,
     tab: &'static str,
     members: Vec<Member>,
+    services: Vec<ServiceRow>,
+    service_kinds: [(&'static str, &'static str); 6],
     roles: Vec<(&'static str, &'static str)>,
     notices: Vec<String>,
     errors: Vec<String>,
     invite_link: Option<String>,
+}
+
+struct ServiceRow {
+    id: i64,
+    name: String,
+    kind_label: &'static str,
 }
 
 async fn people_page(state: &AppState, visitor: &Visitor, org_id: i64) -> Result<PeoplePage, AppError> {
@@ -41,6 +49,16 @@ async fn people_page(state: &AppState, visitor: &Visitor, org_id: i64) -> Result
         frame: Frame::new(visitor, "admin"),
         tab: "people",
         members: users::members(&state.store, org_id).await?,
+        services: orgs::services(&state.store, org_id)
+            .await?
+            .into_iter()
+            .map(|s| ServiceRow {
+                id: s.id,
+                kind_label: orgs::SERVICE_KINDS.iter().find(|(k, _)| *k == s.kind).map_or("Other", |(_, l)| l),
+                name: s.name,
+            })
+            .collect(),
+        service_kinds: orgs::SERVICE_KINDS,
         roles: role_options(),
         notices: vec![],
         errors: vec![],
@@ -120,6 +138,7 @@ pub async fn invite(
 pub struct PersonForm {
     role: String,
     active: i64,
+    service: Option<String>,
 }
 
 /// `POST /admin/people/{id}`: change role, switch an account off or on.
@@ -139,13 +158,51 @@ pub async fn update_person(
                 .into(),
         ));
     }
-    users::set_membership(&state.store, id, s.org_id, role, None).await?;
+    let service = match f.service.as_deref().filter(|v| !v.is_empty()) {
+        None => None,
+        Some(v) => {
+            let id: i64 = v.parse().map_err(|_| AppError::BadRequest("Choose a service from the list.".into()))?;
+            if !orgs::services(&state.store, s.org_id).await?.iter().any(|sv| sv.id == id) {
+                return Err(AppError::BadRequest("Choose a service from the list.".into()));
+            }
+            Some(id)
+        }
+    };
+    users::set_membership(&state.store, id, s.org_id, role, service).await?;
     users::set_disabled(&state.store, id, f.active == 0).await?;
     if f.active == 0 {
         sessions::delete_for_user(&state.store, id).await?;
     }
     let detail = format!("{}{}", role.as_str(), if f.active == 0 { ", switched off" } else { "" });
     crate::audit::log(&state.store, &s, "user.update", "user", Some(id), detail).await?;
+    Ok(Redirect::to("/admin/people?done=updated").into_response())
+}
+
+/// The new-service form.
+#[derive(Deserialize)]
+pub struct ServiceForm {
+    name: String,
+    kind: String,
+}
+
+/// `POST /admin/services`.
+pub async fn add_service(
+    State(state): State<AppState>,
+    CurrentSession(s): CurrentSession,
+    PageForm(f): PageForm<ServiceForm>,
+) -> Result<Response, AppError> {
+    let name = f.name.trim();
+    if name.is_empty() || name.chars().count() > 200 || !orgs::SERVICE_KINDS.iter().any(|(k, _)| *k == f.kind) {
+        return Err(AppError::BadRequest("Give the service a name (up to 200 characters) and choose its kind.".into()));
+    }
+    let id = match orgs::add_service(&state.store, s.org_id, name, &f.kind).await {
+        Ok(id) => id,
+        Err(e) if e.is_unique_violation() => {
+            return Err(AppError::BadRequest(format!("There is already a service called “{name}”.")));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    crate::audit::log(&state.store, &s, "service.create", "service", Some(id), "").await?;
     Ok(Redirect::to("/admin/people?done=updated").into_response())
 }
 

@@ -37,7 +37,8 @@ const GET_ROUTES: [(&str, Group); 18] = [
 ];
 
 /// State-changing administrator routes, with valid-looking fields.
-const ADMIN_POSTS: [(&str, &[(&str, &str)]); 4] = [
+const ADMIN_POSTS: [(&str, &[(&str, &str)]); 5] = [
+    ("/admin/services", &[("name", "Sneaky service"), ("kind", "other")]),
     ("/admin/invitations", &[("email", "x@test.example"), ("role", "administrator")]),
     ("/admin/people/{colleague}", &[("role", "administrator"), ("active", "1")]),
     ("/admin/tokens", &[("name", "sneaky")]),

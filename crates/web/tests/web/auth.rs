@@ -165,3 +165,31 @@ async fn people_in_two_organisations_move_between_them(backend: Backend) {
     app.finish().await;
 }
 both!(people_in_two_organisations_move_between_them);
+
+async fn administrators_keep_services_and_place_people_in_them(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let mut admin = app.signed_in("administrator").await;
+    admin.get("/admin/people").await;
+    let added = admin.post_form("/admin/services", &[("name", "Residential Care"), ("kind", "residential")]).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let twice = admin.post_form("/admin/services", &[("name", "Residential Care"), ("kind", "residential")]).await;
+    assert_eq!(twice.status, StatusCode::BAD_REQUEST);
+    let page = admin.get("/admin/people").await;
+    let marker = "<option value=\"";
+    let at = page.body.find("No service</option>").unwrap();
+    let rest = &page.body[at..];
+    let id_at = rest.find(marker).unwrap() + marker.len();
+    let service_id: String = rest[id_at..].chars().take_while(char::is_ascii_digit).collect();
+    let person = app.people["colleague"].id;
+    let moved = admin
+        .post_form(&format!("/admin/people/{person}"), &[("role", "practitioner"), ("service", &service_id), ("active", "1")])
+        .await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER);
+    let members = recordwell_store::users::members(&app.store, app.org_id).await.unwrap();
+    let colleague = members.iter().find(|m| m.id == person).unwrap();
+    assert_eq!(colleague.service.as_deref(), Some("Residential Care"));
+    let foreign = admin.post_form(&format!("/admin/people/{person}"), &[("role", "practitioner"), ("service", "999999"), ("active", "1")]).await;
+    assert_eq!(foreign.status, StatusCode::BAD_REQUEST);
+    app.finish().await;
+}
+both!(administrators_keep_services_and_place_people_in_them);

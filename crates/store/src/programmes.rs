@@ -1,0 +1,149 @@
+//! Programme templates: the sessions of a training programme in order, with their durations and
+//! purposes. Each organisation has its own editable copy of the built-in programme, and can build
+//! its own.
+
+use crate::{Result, Store, now};
+use serde::{Deserialize, Serialize};
+
+/// A template.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct Template {
+    /// Id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// What it is for.
+    pub description: String,
+    /// 1 for the organisation's copy of the built-in programme.
+    pub builtin: i64,
+}
+
+/// One session of a template or cohort.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow, Serialize, Deserialize)]
+pub struct SessionPlan {
+    /// Day 1 or 2 (or more, for longer programmes).
+    pub day: i64,
+    /// Title.
+    pub title: String,
+    /// What Recordwell does in it: `plenary`, `pair-review`, `postbox`, `postbox-sort`,
+    /// `action-plan`, `reflections`, `break`.
+    pub kind: String,
+    /// Length in minutes.
+    pub minutes: i64,
+    /// Why it is there, for the facilitator.
+    #[serde(default)]
+    pub purpose: String,
+    /// For pair review: the kind of record read.
+    #[serde(default)]
+    pub record_type: Option<String>,
+}
+
+/// The session kinds, as (key, label).
+pub const SESSION_KINDS: [(&str, &str); 7] = [
+    ("plenary", "Large group"),
+    ("pair-review", "Pair review of examples"),
+    ("postbox", "Post-box and learning points"),
+    ("postbox-sort", "Sorting the post-box"),
+    ("action-plan", "Personal action plans"),
+    ("reflections", "Reflections and feedback"),
+    ("break", "Break"),
+];
+
+/// Creates a template with its sessions, in order.
+pub async fn create(
+    store: &Store,
+    org_id: i64,
+    name: &str,
+    description: &str,
+    builtin: bool,
+    by: Option<i64>,
+    sessions: &[SessionPlan],
+) -> Result<i64> {
+    let mut tx = store.pool().begin().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO programme_templates (org_id, name, description, builtin, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(org_id)
+    .bind(name)
+    .bind(description)
+    .bind(i64::from(builtin))
+    .bind(by)
+    .bind(now())
+    .fetch_one(&mut *tx)
+    .await?;
+    for (position, s) in sessions.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO template_sessions (template_id, day, position, title, kind, minutes, purpose, record_type) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(id)
+        .bind(s.day)
+        .bind(position as i64)
+        .bind(&s.title)
+        .bind(&s.kind)
+        .bind(s.minutes)
+        .bind(&s.purpose)
+        .bind(&s.record_type)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// An organisation's templates, built-in first.
+pub async fn list(store: &Store, org_id: i64) -> Result<Vec<Template>> {
+    Ok(sqlx::query_as(
+        "SELECT id, name, description, builtin FROM programme_templates WHERE org_id = $1 ORDER BY builtin DESC, id",
+    )
+    .bind(org_id)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// A template of this organisation.
+pub async fn get(store: &Store, org_id: i64, id: i64) -> Result<Option<Template>> {
+    Ok(sqlx::query_as(
+        "SELECT id, name, description, builtin FROM programme_templates WHERE org_id = $1 AND id = $2",
+    )
+    .bind(org_id)
+    .bind(id)
+    .fetch_optional(store.pool())
+    .await?)
+}
+
+/// A template's sessions, in order.
+pub async fn sessions(store: &Store, template_id: i64) -> Result<Vec<SessionPlan>> {
+    Ok(sqlx::query_as(
+        "SELECT day, title, kind, minutes, purpose, record_type FROM template_sessions \
+         WHERE template_id = $1 ORDER BY day, position",
+    )
+    .bind(template_id)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// Replaces a template's sessions (after the facilitator edits them).
+pub async fn replace_sessions(store: &Store, template_id: i64, sessions: &[SessionPlan]) -> Result<()> {
+    let mut tx = store.pool().begin().await?;
+    sqlx::query("DELETE FROM template_sessions WHERE template_id = $1").bind(template_id).execute(&mut *tx).await?;
+    for (position, s) in sessions.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO template_sessions (template_id, day, position, title, kind, minutes, purpose, record_type) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(template_id)
+        .bind(s.day)
+        .bind(position as i64)
+        .bind(&s.title)
+        .bind(&s.kind)
+        .bind(s.minutes)
+        .bind(&s.purpose)
+        .bind(&s.record_type)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
