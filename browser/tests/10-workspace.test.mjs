@@ -14,7 +14,6 @@ import {
   openPage,
   recordBox,
   recordIdOf,
-  screenshot,
 } from './support.mjs';
 
 /**
@@ -181,7 +180,6 @@ describe('the recording workspace', () => {
       assert.equal(await line('delete'), 'Removed: Mum was non-compliant.');
       assert.equal(await line('insert'), 'Added: Ms Quill did not go to the appointment on 3 March.');
       assert.equal(await diff.locator('.rw-diff__equal').count(), 2);
-      await screenshot(page, 'history', { fullPage: true });
 
       await page.getByRole('link', { name: 'Back to the record' }).click();
       await page.waitForURL(`**/records/${id}`);
@@ -268,7 +266,6 @@ describe('the recording workspace', () => {
       // The second tab's text is still in the box, and saving again now builds on version 2.
       assert.equal(await recordBox(second).inputValue(), fromSecond);
       assert.equal(await second.locator('input[name=base_version]').inputValue(), '2');
-      await screenshot(second, 'conflict');
 
       await clickButtonAndWait(second, 'Save a new version');
       await second.getByRole('status').filter({ hasText: 'Saved as version 3.' }).waitFor();

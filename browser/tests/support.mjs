@@ -87,8 +87,8 @@ export async function openAllDetails(page) {
 
 /**
  * With SCREENSHOTS=1, saves a picture of the page (or of one element, given a locator) as
- * docs/images/NAME.png; otherwise does nothing. The focus ring and the text caret are hidden
- * so that pictures do not depend on where the last click was.
+ * docs/images/NAME.png; otherwise does nothing. The text caret is hidden and animations
+ * stopped, so that the pictures change only when the pages do.
  */
 export async function screenshot(target, name, { fullPage = false } = {}) {
   if (!SCREENSHOTS) return;
@@ -97,7 +97,13 @@ export async function screenshot(target, name, { fullPage = false } = {}) {
   const file = path.join(dir, `${name}.png`);
   const options = { path: file, animations: 'disabled', caret: 'hide' };
   if ('mainFrame' in target) {
-    await target.screenshot({ ...options, fullPage });
+    // A whole page shorter than the window is cut at its footer, not padded with white.
+    const height = fullPage ? await target.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)) : Infinity;
+    if (height < VIEWPORT.height) {
+      await target.screenshot({ ...options, clip: { x: 0, y: 0, width: VIEWPORT.width, height } });
+    } else {
+      await target.screenshot({ ...options, fullPage });
+    }
   } else {
     await target.screenshot(options);
   }
