@@ -1,0 +1,114 @@
+// Helpers shared by the browser tests (not a test file itself: node --test runs *.test.mjs only).
+// They wrap playwright-core for the things every test does: open a page with generous timeouts,
+// submit a form and wait for the page that follows, and (with SCREENSHOTS=1) save the pictures
+// used in docs/.
+
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { REPO_ROOT, newPage } from '../lib/harness.mjs';
+
+/** The size of every page: wide enough for the workspace's two columns, as in the docs. */
+export const VIEWPORT = { width: 1280, height: 900 };
+
+/**
+ * How long to wait for anything to appear. The machine that runs these tests is small and
+ * shared, so a debug build of the server can be slow; a generous wait costs nothing when
+ * things work.
+ */
+export const WAIT_MS = 15_000;
+
+/**
+ * The per-test time limit for node:test: a test loads up to thirty pages and runs axe on many,
+ * each allowed WAIT_MS or more; a limit only matters when something hangs.
+ */
+export const TEST_TIMEOUT_MS = 300_000;
+
+/** Whether to write the documentation's screenshots (docs/images/*.png). */
+export const SCREENSHOTS = process.env.SCREENSHOTS === '1';
+
+/** A record with something to say: a judgement word, and initials nobody has spelt out. */
+export const FAULTY_RECORD = 'Mum was non-compliant and the LAC review was held.';
+
+/** The message of the finding FAULTY_RECORD always gets. */
+export const NON_COMPLIANT = '"non-compliant" passes judgement without saying what happened';
+
+/**
+ * A page in its own browser context (its own cookies), at the docs' window size, that waits up
+ * to WAIT_MS for elements and twice that for page loads. Close with closePage.
+ */
+export async function openPage(browser, contextOptions = {}) {
+  const page = await newPage(browser, { viewport: VIEWPORT, ...contextOptions });
+  page.setDefaultTimeout(WAIT_MS);
+  page.setDefaultNavigationTimeout(2 * WAIT_MS);
+  return page;
+}
+
+/** Closes the page's whole browser context. */
+export async function closePage(page) {
+  await page?.context().close();
+}
+
+/**
+ * Does something that loads a new page (clicking a submit button, pressing Enter in a form) and
+ * waits until that page has loaded. Playwright's click does not wait for the navigation it
+ * starts, and a form posted to the address it is on leaves the URL unchanged, so waiting for a
+ * URL is not enough.
+ */
+export async function andWaitForPage(page, action) {
+  const navigated = page.waitForEvent('framenavigated', {
+    predicate: (frame) => frame === page.mainFrame(),
+    timeout: 2 * WAIT_MS,
+  });
+  await action();
+  await navigated;
+  await page.waitForLoadState('load');
+}
+
+/** Clicks a button by its exact accessible name and waits for the page it leads to. */
+export async function clickButtonAndWait(page, name) {
+  await andWaitForPage(page, () => page.getByRole('button', { name, exact: true }).click());
+}
+
+/** The record's main text box ("Record"; exact, or "Reason for the correction" would match too). */
+export function recordBox(page) {
+  return page.getByLabel('Record', { exact: true });
+}
+
+/** The record id in a /records/{id}… address. */
+export function recordIdOf(page) {
+  const m = /^\/records\/(\d+)/.exec(new URL(page.url()).pathname);
+  if (!m) throw new Error(`not on a record page: ${page.url()}`);
+  return Number(m[1]);
+}
+
+/** Opens every <details> (findings' "Why this matters", history's versions) so axe sees inside. */
+export async function openAllDetails(page) {
+  await page.locator('details').evaluateAll((all) => {
+    for (const d of all) d.open = true;
+  });
+}
+
+/**
+ * With SCREENSHOTS=1, saves a picture of the page (or of one element, given a locator) as
+ * docs/images/NAME.png; otherwise does nothing. The text caret is hidden and animations
+ * stopped, so that the pictures change only when the pages do.
+ */
+export async function screenshot(target, name, { fullPage = false } = {}) {
+  if (!SCREENSHOTS) return;
+  const dir = path.join(REPO_ROOT, 'docs', 'images');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  const options = { path: file, animations: 'disabled', caret: 'hide' };
+  if ('mainFrame' in target) {
+    // A whole page shorter than the window is cut at its footer, not padded with white.
+    const height = fullPage ? await target.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)) : Infinity;
+    if (height < VIEWPORT.height) {
+      await target.screenshot({ ...options, clip: { x: 0, y: 0, width: VIEWPORT.width, height } });
+    } else {
+      await target.screenshot({ ...options, fullPage });
+    }
+  } else {
+    await target.screenshot(options);
+  }
+  console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
+}
