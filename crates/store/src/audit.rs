@@ -66,8 +66,8 @@ pub struct Search {
     pub user_id: Option<i64>,
     /// Only actions starting with this (`record.`).
     pub action_prefix: Option<String>,
-    /// Only this record (or other target) id.
-    pub target_id: Option<i64>,
+    /// Only this record.
+    pub record_id: Option<i64>,
     /// From (Unix seconds, inclusive).
     pub from: Option<i64>,
     /// Until (Unix seconds, exclusive).
@@ -86,7 +86,7 @@ pub async fn search(store: &Store, org_id: i64, s: &Search) -> Result<Vec<AuditE
          WHERE a.org_id = $1 \
            AND ($2 IS NULL OR a.user_id = $2) \
            AND ($3 IS NULL OR a.action LIKE $3) \
-           AND ($4 IS NULL OR a.target_id = $4) \
+           AND ($4 IS NULL OR (a.target_kind = 'record' AND a.target_id = $4)) \
            AND ($5 IS NULL OR a.at >= $5) \
            AND ($6 IS NULL OR a.at < $6) \
          ORDER BY a.id DESC LIMIT $7",
@@ -94,7 +94,7 @@ pub async fn search(store: &Store, org_id: i64, s: &Search) -> Result<Vec<AuditE
     .bind(org_id)
     .bind(s.user_id)
     .bind(prefix)
-    .bind(s.target_id)
+    .bind(s.record_id)
     .bind(s.from)
     .bind(s.until)
     .bind(s.limit.clamp(1, 100_000))

@@ -164,7 +164,8 @@ pub async fn create(store: &Store, c: NewCohort<'_>, sessions: &[SessionPlan]) -
     Ok(id)
 }
 
-const COHORT_COLUMNS: &str = "id, org_id, title, venue, first_day, second_day, letter, followup_days, current_session_id, session_started_at";
+const COHORT_COLUMNS: &str =
+    "id, org_id, title, venue, first_day, second_day, letter, followup_days, current_session_id, session_started_at";
 
 /// A cohort of this organisation.
 pub async fn get(store: &Store, org_id: i64, id: i64) -> Result<Option<Cohort>> {
@@ -174,14 +175,12 @@ pub async fn get(store: &Store, org_id: i64, id: i64) -> Result<Option<Cohort>> 
 
 /// The cohorts a person is in (any role), newest first.
 pub async fn for_person(store: &Store, org_id: i64, user_id: i64) -> Result<Vec<(Cohort, CohortRole)>> {
-    let sql = format!(
-        "SELECT c.id, c.org_id, c.title, c.venue, c.first_day, c.second_day, c.letter, c.followup_days, \
+    let sql = "SELECT c.id, c.org_id, c.title, c.venue, c.first_day, c.second_day, c.letter, c.followup_days, \
          c.current_session_id, c.session_started_at, p.role FROM cohorts c \
          JOIN cohort_people p ON p.cohort_id = c.id \
-         WHERE c.org_id = $1 AND p.user_id = $2 AND p.status <> 'left' ORDER BY c.first_day DESC, c.id DESC"
-    );
+         WHERE c.org_id = $1 AND p.user_id = $2 AND p.status <> 'left' ORDER BY c.first_day DESC, c.id DESC";
     type Row = (i64, i64, String, String, String, String, String, i64, Option<i64>, Option<i64>, String);
-    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(org_id).bind(user_id).fetch_all(store.pool()).await?;
+    let rows: Vec<Row> = sqlx::query_as(sql).bind(org_id).bind(user_id).fetch_all(store.pool()).await?;
     Ok(rows
         .into_iter()
         .filter_map(|r| {
@@ -247,13 +246,12 @@ pub async fn set_person(store: &Store, cohort_id: i64, user_id: i64, role: Cohor
 
 /// A person's part in a cohort, unless they are not in it or have left.
 pub async fn role_of(store: &Store, cohort_id: i64, user_id: i64) -> Result<Option<CohortRole>> {
-    let role: Option<String> = sqlx::query_scalar(
-        "SELECT role FROM cohort_people WHERE cohort_id = $1 AND user_id = $2 AND status <> 'left'",
-    )
-    .bind(cohort_id)
-    .bind(user_id)
-    .fetch_optional(store.pool())
-    .await?;
+    let role: Option<String> =
+        sqlx::query_scalar("SELECT role FROM cohort_people WHERE cohort_id = $1 AND user_id = $2 AND status <> 'left'")
+            .bind(cohort_id)
+            .bind(user_id)
+            .fetch_optional(store.pool())
+            .await?;
     Ok(role.as_deref().and_then(CohortRole::parse))
 }
 

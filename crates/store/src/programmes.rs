@@ -104,13 +104,11 @@ pub async fn list(store: &Store, org_id: i64) -> Result<Vec<Template>> {
 
 /// A template of this organisation.
 pub async fn get(store: &Store, org_id: i64, id: i64) -> Result<Option<Template>> {
-    Ok(sqlx::query_as(
-        "SELECT id, name, description, builtin FROM programme_templates WHERE org_id = $1 AND id = $2",
-    )
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(store.pool())
-    .await?)
+    Ok(sqlx::query_as("SELECT id, name, description, builtin FROM programme_templates WHERE org_id = $1 AND id = $2")
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(store.pool())
+        .await?)
 }
 
 /// A template's sessions, in order.

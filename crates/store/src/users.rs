@@ -142,7 +142,8 @@ pub async fn memberships(store: &Store, user_id: i64) -> Result<Vec<(i64, Role)>
 
 /// Everyone in an organisation, by name.
 pub async fn members(store: &Store, org_id: i64) -> Result<Vec<Member>> {
-    let rows: Vec<(i64, String, String, String, Option<i64>, Option<String>, i64)> = sqlx::query_as(
+    type Row = (i64, String, String, String, Option<i64>, Option<String>, i64);
+    let rows: Vec<Row> = sqlx::query_as(
         "SELECT u.id, u.email, u.name, m.role, m.service_id, s.name, u.disabled FROM memberships m \
          JOIN users u ON u.id = m.user_id LEFT JOIN services s ON s.id = m.service_id \
          WHERE m.org_id = $1 ORDER BY u.name, u.id",

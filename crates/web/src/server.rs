@@ -5,7 +5,7 @@ use crate::mail::Mailer;
 use crate::metrics::{self, Metrics};
 use crate::settings::Settings;
 use crate::state::AppState;
-use crate::{access, api, pages, security};
+use crate::{access, api, pages, programme, security};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -73,7 +73,7 @@ pub fn state(store: Store, settings: Settings, public_url: String) -> Result<App
 
 /// The whole app: every route in its access group, then the shared layers.
 pub fn app(state: AppState) -> Router {
-    let members = pages::member_routes().route_layer(from_fn(access::require_member));
+    let members = pages::member_routes().merge(programme::routes()).route_layer(from_fn(access::require_member));
     let admins = pages::admin_routes().route_layer(from_fn(access::require_administrator));
     let max_body = state.settings.max_body_bytes;
     Router::new()
@@ -105,7 +105,13 @@ pub async fn serve(settings: Settings) -> Result<(), ServeError> {
         .map_err(|source| ServeError::Listen { addr: settings.listen.clone(), source })?;
     let addr = listener.local_addr()?;
     let public_url = settings.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
-    let app = app(state(store.clone(), settings, public_url)?);
+    let state = state(store.clone(), settings, public_url)?;
+    // The checker compiles its word lists on first use; do it now, not in someone's first check.
+    let config = state.check_config.clone();
+    tokio::task::spawn_blocking(move || {
+        recordwell_check::check("Warm-up.", recordwell_check::RecordType::Contact, &config)
+    });
+    let app = app(state);
     tokio::spawn(housekeeping(store.clone()));
     let shutdown = shutdown_signal();
     let mut out = std::io::stdout().lock();

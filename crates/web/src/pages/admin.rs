@@ -44,6 +44,13 @@ struct ServiceRow {
     kind_label: &'static str,
 }
 
+impl ServiceRow {
+    /// Whether this is the service `id` (for `selected` in the people table).
+    fn is(&self, id: &Option<i64>) -> bool {
+        *id == Some(self.id)
+    }
+}
+
 async fn people_page(state: &AppState, visitor: &Visitor, org_id: i64) -> Result<PeoplePage, AppError> {
     Ok(PeoplePage {
         frame: Frame::new(visitor, "admin"),
@@ -329,7 +336,7 @@ fn search_of(q: &AuditQuery, limit: i64) -> Search {
     Search {
         user_id: parse(&q.person),
         action_prefix: q.action.clone().filter(|a| !a.trim().is_empty()).map(|a| a.trim().to_owned()),
-        target_id: parse(&q.record),
+        record_id: parse(&q.record),
         from: None,
         until: None,
         limit,

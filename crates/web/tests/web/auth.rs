@@ -182,13 +182,21 @@ async fn administrators_keep_services_and_place_people_in_them(backend: Backend)
     let service_id: String = rest[id_at..].chars().take_while(char::is_ascii_digit).collect();
     let person = app.people["colleague"].id;
     let moved = admin
-        .post_form(&format!("/admin/people/{person}"), &[("role", "practitioner"), ("service", &service_id), ("active", "1")])
+        .post_form(
+            &format!("/admin/people/{person}"),
+            &[("role", "practitioner"), ("service", &service_id), ("active", "1")],
+        )
         .await;
     assert_eq!(moved.status, StatusCode::SEE_OTHER);
     let members = recordwell_store::users::members(&app.store, app.org_id).await.unwrap();
     let colleague = members.iter().find(|m| m.id == person).unwrap();
     assert_eq!(colleague.service.as_deref(), Some("Residential Care"));
-    let foreign = admin.post_form(&format!("/admin/people/{person}"), &[("role", "practitioner"), ("service", "999999"), ("active", "1")]).await;
+    let foreign = admin
+        .post_form(
+            &format!("/admin/people/{person}"),
+            &[("role", "practitioner"), ("service", "999999"), ("active", "1")],
+        )
+        .await;
     assert_eq!(foreign.status, StatusCode::BAD_REQUEST);
     app.finish().await;
 }

@@ -1,0 +1,69 @@
+//! The two-day "Recording in Social Work" programme: templates, cohorts, examples, pair review,
+//! the post-box, learning points, action plans, reflections and the facilitator's day view.
+//!
+//! Every route here is for signed-in members (see `crate::access`), and each handler also
+//! checks the person's part in the cohort through [`InCohort`]: participants see their own
+//! work and their group's, facilitators run the cohort but never read group discussions or
+//! private learning points, managers see the post-box summary sent to them.
+
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::Router;
+use axum::extract::{FromRequestParts, Path};
+use axum::http::request::Parts;
+use recordwell_store::cohorts::{self, Cohort, CohortRole};
+use recordwell_store::orgs::Role;
+use recordwell_store::sessions::Session;
+use std::collections::HashMap;
+
+/// The programme's routes (all under `/cohorts` and `/programmes`), for signed-in members.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+}
+
+/// Whether someone may create cohorts and templates: facilitators and administrators.
+pub fn may_facilitate(who: &Session) -> bool {
+    matches!(who.role, Role::Facilitator | Role::Administrator)
+}
+
+/// A cohort in a request's path (`/cohorts/{cohort}/…`), with the signed-in person's part in
+/// it. Anyone not in the cohort (or whose organisation it is not) gets a plain 404.
+#[derive(Debug, Clone)]
+pub struct InCohort {
+    /// The person.
+    pub who: Session,
+    /// The cohort.
+    pub cohort: Cohort,
+    /// Their part in it.
+    pub role: CohortRole,
+}
+
+impl InCohort {
+    /// 403 unless a facilitator of this cohort.
+    pub fn facilitator(&self) -> Result<(), AppError> {
+        if self.role == CohortRole::Facilitator { Ok(()) } else { Err(AppError::Forbidden) }
+    }
+
+    /// 403 unless a participant.
+    pub fn participant(&self) -> Result<(), AppError> {
+        if self.role == CohortRole::Participant { Ok(()) } else { Err(AppError::Forbidden) }
+    }
+}
+
+impl FromRequestParts<AppState> for InCohort {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let who = parts
+            .extensions
+            .get::<crate::auth::Visitor>()
+            .and_then(|v| v.session.clone())
+            .ok_or(AppError::Forbidden)?;
+        let Path(params) =
+            Path::<HashMap<String, String>>::from_request_parts(parts, state).await.map_err(|_| AppError::NotFound)?;
+        let id: i64 = params.get("cohort").and_then(|c| c.parse().ok()).ok_or(AppError::NotFound)?;
+        let cohort = cohorts::get(&state.store, who.org_id, id).await?.ok_or(AppError::NotFound)?;
+        let role = cohorts::role_of(&state.store, id, who.user_id).await?.ok_or(AppError::NotFound)?;
+        Ok(InCohort { who, cohort, role })
+    }
+}
