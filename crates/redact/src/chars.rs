@@ -1,4 +1,5 @@
-//! Character classes with a short cut for mask mode's █.
+//! Character classes with a short cut for mask mode's █, and quick searches for the bytes the
+//! number detectors start at.
 //!
 //! Outside ASCII, `char::is_alphabetic` searches a Unicode table. Redacted text in mask mode is
 //! full of █ (U+2588), and every detector reads it again on the second pass: answering for the
@@ -20,9 +21,95 @@ pub(crate) fn alphanumeric(c: char) -> bool {
     c.is_ascii_alphanumeric() || (!c.is_ascii() && !is_shape(c) && c.is_alphanumeric())
 }
 
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of every byte of `w` that is an ASCII digit.
+#[inline]
+fn digit_bits(w: u64) -> u64 {
+    let low = w & !HI;
+    // Per byte, with no carry between bytes: at least b'0', and at least b':'.
+    let at_least_0 = low + (0x80 - u64::from(b'0')) * LO;
+    let at_least_colon = low + (0x80 - u64::from(b':')) * LO;
+    at_least_0 & !at_least_colon & !w & HI
+}
+
+/// The high bit of every byte of `w` equal to `b`.
+#[inline]
+fn equal_bits(w: u64, b: u8) -> u64 {
+    let x = w ^ (u64::from(b) * LO);
+    // A byte of `x` is zero exactly when neither its high bit nor its low seven bits are set.
+    !(((x & !HI) + !HI) | x) & HI
+}
+
+/// The first position at or after `from` holding a byte that `bits` marks (checked eight bytes
+/// at a time), or `bytes.len()`.
+#[inline]
+fn next_marked(bytes: &[u8], from: usize, bits: impl Fn(u64) -> u64, byte: impl Fn(u8) -> bool) -> usize {
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[i..i + 8]);
+        let found = bits(u64::from_le_bytes(word));
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !byte(bytes[i]) {
+        i += 1;
+    }
+    i.min(bytes.len())
+}
+
+/// The first position at or after `from` holding an ASCII digit, or `bytes.len()`: a quick way
+/// for the number detectors to pass over the words between numbers.
+pub(crate) fn next_digit(bytes: &[u8], from: usize) -> usize {
+    next_marked(bytes, from, digit_bits, |b| b.is_ascii_digit())
+}
+
+/// The first position at or after `from` holding an ASCII digit, `a` or `b`, or `bytes.len()`.
+pub(crate) fn next_digit_or(bytes: &[u8], from: usize, a: u8, b: u8) -> usize {
+    next_marked(
+        bytes,
+        from,
+        |w| digit_bits(w) | equal_bits(w, a) | equal_bits(w, b),
+        |x| x.is_ascii_digit() || x == a || x == b,
+    )
+}
+
+/// The first position at or after `from` holding `a` or `b`, or `bytes.len()`.
+pub(crate) fn next_of(bytes: &[u8], from: usize, a: u8, b: u8) -> usize {
+    match bytes.get(from..).and_then(|rest| memchr::memchr2(a, b, rest)) {
+        Some(k) => from + k,
+        None => bytes.len(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_searches_agree_with_a_plain_scan() {
+        let text: Vec<u8> = (0..=255u8).chain(b"ab 0 9 /:+( xx 12 ".iter().copied()).chain(0..=255u8).collect();
+        for from in 0..=text.len() + 2 {
+            let plain = |f: &dyn Fn(u8) -> bool| (from..text.len()).find(|&i| f(text[i])).unwrap_or(text.len());
+            assert_eq!(next_digit(&text, from), plain(&|b| b.is_ascii_digit()), "from {from}");
+            assert_eq!(
+                next_digit_or(&text, from, b'+', b'('),
+                plain(&|b| b.is_ascii_digit() || b == b'+' || b == b'('),
+                "from {from}"
+            );
+            assert_eq!(next_of(&text, from, b'g', b'G'), plain(&|b| b == b'g' || b == b'G'), "from {from}");
+        }
+        for (i, b) in (0..=255u8).enumerate() {
+            let mut w = [b'x'; 8];
+            w[i % 8] = b;
+            let at = if b.is_ascii_digit() { i % 8 } else { 8 };
+            assert_eq!(next_digit(&w, 0), at, "byte {b:#x}");
+        }
+    }
 
     #[test]
     fn agrees_with_the_standard_library_on_every_char_up_to_u_ffff() {

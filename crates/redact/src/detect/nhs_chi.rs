@@ -18,8 +18,13 @@ use crate::entity::{Candidate, EntityKind};
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() || (i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.')) {
+    loop {
+        // Only a digit can start a number: pass over everything else at once.
+        i = crate::chars::next_digit(bytes, i);
+        if i >= bytes.len() {
+            break;
+        }
+        if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.') {
             i += 1;
             continue;
         }

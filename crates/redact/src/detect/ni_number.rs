@@ -14,7 +14,17 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i + 8 <= bytes.len() {
-        // Cheapest tests first: a digit (or a space and a digit) after two letters is rare.
+        // Cheapest tests first: a digit (or a space and a digit) after two letters is rare. Jump
+        // to the first place where that is so: with `d` the first digit at or after `i + 2`,
+        // the third byte is a space before it (`d - 3`, when that is not before `i`) or it.
+        let d = crate::chars::next_digit(bytes, i + 2);
+        if d >= bytes.len() {
+            break;
+        }
+        i = if d >= i + 3 && bytes[d - 1] == b' ' { d - 3 } else { d - 2 };
+        if i + 8 > bytes.len() {
+            break;
+        }
         let third = bytes[i + 2];
         let starts = (third.is_ascii_digit() || (third == b' ' && bytes[i + 3].is_ascii_digit()))
             && bytes[i + 1].is_ascii_alphabetic()

@@ -24,7 +24,12 @@ const MAX_GROUPS: usize = 7;
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
+    loop {
+        // Only a digit, `+` or `(` can start a number: pass over everything else at once.
+        i = crate::chars::next_digit_or(bytes, i, b'+', b'(');
+        if i >= bytes.len() {
+            break;
+        }
         let b = bytes[i];
         let starts = (b.is_ascii_digit() || b == b'+' || b == b'(') && at_boundary(bytes, i);
         if !starts {

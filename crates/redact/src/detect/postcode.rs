@@ -14,7 +14,24 @@ use crate::entity::{Candidate, EntityKind};
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let mut i = 0;
+    // The next digit at or after `i + 1` and the next "g" at or after `i`, found again only once
+    // `i` has passed them.
+    let (mut digit, mut g) = (crate::chars::next_digit(bytes, 1), crate::chars::next_of(bytes, 0, b'g', b'G'));
     while i < bytes.len() {
+        // A postcode starts at a word with a digit second or third, or at a "g" (GIR 0AA). Jump
+        // to the first such place: every word start skipped fails the digit test below, and one
+        // jumped into is still seen as inside a word, so the words read are the same.
+        if digit < i + 1 {
+            digit = crate::chars::next_digit(bytes, i + 1);
+        }
+        if g < i {
+            g = crate::chars::next_of(bytes, i, b'g', b'G');
+        }
+        let by_digit = if digit < bytes.len() { digit.saturating_sub(2).max(i) } else { bytes.len() };
+        i = by_digit.min(g);
+        if i >= bytes.len() {
+            break;
+        }
         if !bytes[i].is_ascii_alphabetic() {
             i += 1;
             continue;
