@@ -21,7 +21,7 @@ use axum::http::StatusCode;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::routing::{get, post};
-use recordwell_store::{orgs, sessions::Session, tokens, users};
+use recordwell_store::{sessions::Session, tokens};
 use serde::de::DeserializeOwned;
 
 /// The API's routes (nested under `/api/v1`).
@@ -77,29 +77,25 @@ fn unauthorised(message: &str) -> ApiError {
 }
 
 async fn from_token(state: &AppState, token: &str) -> Result<ApiCaller, ApiError> {
-    let Some((token_id, org_id, creator)) = tokens::authenticate(&state.store, &hash_token(token)).await? else {
-        return Err(unauthorised("this API token is not valid or has been revoked"));
+    let Some(t) = tokens::authenticate(&state.store, &hash_token(token)).await? else {
+        return Err(unauthorised(
+            "this API token is not valid, has been revoked, or its maker can no longer use Recordwell",
+        ));
     };
-    let user = users::by_id(&state.store, creator).await?.filter(|u| u.disabled == 0);
-    let role = users::role_in(&state.store, creator, org_id).await?;
-    let org = orgs::get(&state.store, org_id).await?;
-    match (user, role, org) {
-        (Some(u), Some(role), Some(org)) => Ok(ApiCaller {
-            who: Session {
-                id_hash: String::new(),
-                user_id: u.id,
-                user_name: u.name,
-                email: u.email,
-                org_id,
-                org_name: org.name,
-                role,
-                csrf_token: String::new(),
-                expires_at: i64::MAX,
-            },
-            token_id: Some(token_id),
-        }),
-        _ => Err(unauthorised("the person who made this token can no longer use Recordwell; make a new token")),
-    }
+    Ok(ApiCaller {
+        who: Session {
+            id_hash: String::new(),
+            user_id: t.user_id,
+            user_name: t.user_name,
+            email: t.email,
+            org_id: t.org_id,
+            org_name: t.org_name,
+            role: t.role,
+            csrf_token: String::new(),
+            expires_at: i64::MAX,
+        },
+        token_id: Some(t.token_id),
+    })
 }
 
 /// A JSON body whose problems are reported as API errors: 413 when too large, 400 saying what
