@@ -1,0 +1,7 @@
+//! placeholder
+use crate::state::AppState;
+use axum::Router;
+/// Routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+}
