@@ -196,3 +196,16 @@ pub async fn set_points(store: &Store, session_id: i64, points: &str, by: i64) -
     .await?;
     Ok(())
 }
+
+/// Deletes a session's groups that have nobody left in them (and their readings).
+pub async fn drop_empty(store: &Store, session_id: i64) -> Result<()> {
+    let mut tx = store.pool().begin().await?;
+    let empty = "SELECT g.id FROM review_groups g WHERE g.cohort_session_id = $1 AND NOT EXISTS \
+                 (SELECT 1 FROM review_group_members m WHERE m.group_id = g.id)";
+    let sql = format!("DELETE FROM reviews WHERE group_id IN ({empty})");
+    sqlx::query(sqlx::AssertSqlSafe(sql)).bind(session_id).execute(&mut *tx).await?;
+    let sql = format!("DELETE FROM review_groups WHERE id IN ({empty})");
+    sqlx::query(sqlx::AssertSqlSafe(sql)).bind(session_id).execute(&mut *tx).await?;
+    tx.commit().await?;
+    Ok(())
+}
