@@ -24,14 +24,13 @@ pub struct Example {
 /// apart from the time, so a double submission does no harm.
 pub async fn save(store: &Store, cohort_id: i64, user_id: i64, record_type: &str, body: &str) -> Result<bool> {
     let mut tx = store.pool().begin().await?;
-    let earlier: Option<String> = sqlx::query_scalar(
-        "SELECT body FROM examples WHERE cohort_id = $1 AND user_id = $2 AND record_type = $3",
-    )
-    .bind(cohort_id)
-    .bind(user_id)
-    .bind(record_type)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let earlier: Option<String> =
+        sqlx::query_scalar("SELECT body FROM examples WHERE cohort_id = $1 AND user_id = $2 AND record_type = $3")
+            .bind(cohort_id)
+            .bind(user_id)
+            .bind(record_type)
+            .fetch_optional(&mut *tx)
+            .await?;
     sqlx::query(
         "INSERT INTO examples (cohort_id, user_id, record_type, body, created_at) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (cohort_id, user_id, record_type) DO UPDATE SET body = excluded.body, created_at = excluded.created_at",

@@ -97,10 +97,8 @@ async fn list_page(
     } else {
         vec![]
     };
-    let form = NewForm {
-        followup_days: if form.followup_days.is_empty() { "90".into() } else { form.followup_days },
-        ..form
-    };
+    let form =
+        NewForm { followup_days: if form.followup_days.is_empty() { "90".into() } else { form.followup_days }, ..form };
     render(&ListPage {
         frame: Frame::new(visitor, "training"),
         cohorts: cohorts.into_iter().map(|(c, r)| (c, role_label(r))).collect(),

@@ -5,9 +5,9 @@
 use crate::auth::Visitor;
 use crate::error::AppError;
 use crate::pages::render;
+use crate::programme::InCohort;
 use crate::programme::cohorts::{Day, agenda};
 use crate::programme::examples::EXAMPLE_TYPES;
-use crate::programme::InCohort;
 use crate::programme::review::{GroupStatus, group_status};
 use crate::state::AppState;
 use crate::views::{Frame, type_title};

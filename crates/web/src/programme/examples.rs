@@ -127,11 +127,7 @@ struct ExampleForm {
 
 /// The participant's extra words to hide, one per line or comma-separated.
 fn terms(list: &str) -> Vec<String> {
-    list.split(['\n', ','])
-        .map(|t| t.trim().to_owned())
-        .filter(|t| !t.is_empty())
-        .take(200)
-        .collect()
+    list.split(['\n', ',']).map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).take(200).collect()
 }
 
 /// De-identifies `text`, hiding `terms` too.

@@ -74,7 +74,8 @@ impl FromRequestParts<AppState> for InCohort {
             Path::<HashMap<String, String>>::from_request_parts(parts, state).await.map_err(|_| AppError::NotFound)?;
         let id: i64 = params.get("cohort").and_then(|c| c.parse().ok()).ok_or(AppError::NotFound)?;
         let cohort = recordwell_store::cohorts::get(&state.store, who.org_id, id).await?.ok_or(AppError::NotFound)?;
-        let role = recordwell_store::cohorts::role_of(&state.store, id, who.user_id).await?.ok_or(AppError::NotFound)?;
+        let role =
+            recordwell_store::cohorts::role_of(&state.store, id, who.user_id).await?.ok_or(AppError::NotFound)?;
         Ok(InCohort { who, cohort, role })
     }
 }

@@ -260,7 +260,8 @@ async fn fill_member_view(
     people: &[CohortPerson],
     page: &mut Page,
 ) -> Result<(), AppError> {
-    let name = |id: i64| people.iter().find(|p| p.user_id == id).map_or("Someone who left".to_owned(), |p| p.name.clone());
+    let name =
+        |id: i64| people.iter().find(|p| p.user_id == id).map_or("Someone who left".to_owned(), |p| p.name.clone());
     let record_type = page.session.record_type.clone().unwrap_or_default();
     let all = examples::for_cohort(&state.store, ic.cohort.id).await?;
     let answers = reviews::in_group(&state.store, g.id).await?;
@@ -275,10 +276,8 @@ async fn fill_member_view(
                 .collect();
             continue;
         }
-        let mine = on_it
-            .iter()
-            .find(|a| a.reviewer_id == ic.who.user_id)
-            .map_or((String::new(), String::new(), false), |a| {
+        let mine =
+            on_it.iter().find(|a| a.reviewer_id == ic.who.user_id).map_or((String::new(), String::new(), false), |a| {
                 (a.as_colleague.clone(), a.as_family.clone(), a.finished_at.is_some())
             });
         let others = on_it

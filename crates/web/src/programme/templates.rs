@@ -180,7 +180,8 @@ fn edited_sessions(old: &[SessionPlan], f: &HashMap<String, String>) -> Result<V
             plan.title = t.trim().to_owned();
         }
         if let Some(m) = f.get(&format!("minutes_{i}")) {
-            plan.minutes = parse_minutes(m).ok_or_else(|| format!("Session {}: enter minutes from 5 to 480.", i + 1))?;
+            plan.minutes =
+                parse_minutes(m).ok_or_else(|| format!("Session {}: enter minutes from 5 to 480.", i + 1))?;
         }
         if let Some(p) = f.get(&format!("purpose_{i}")) {
             plan.purpose = p.trim().to_owned();
