@@ -342,6 +342,10 @@ async fn add_person(
         );
         return home_page(&state, &visitor, &ic, Said { error, ..Said::default() }).await;
     };
+    if user.id == ic.who.user_id {
+        let error = Some("You are already in this cohort, as a facilitator.".to_owned());
+        return home_page(&state, &visitor, &ic, Said { error, ..Said::default() }).await;
+    }
     cohorts::set_person(&state.store, ic.cohort.id, user.id, role, "joined").await?;
     crate::audit::log(&state.store, &ic.who, "cohort.person", "cohort", Some(ic.cohort.id), role.as_str()).await?;
     Ok(Redirect::to(&format!("/cohorts/{}#people", ic.cohort.id)).into_response())
@@ -356,7 +360,8 @@ async fn mark_left(
 ) -> Result<Response, AppError> {
     ic.facilitator()?;
     let people = cohorts::people(&state.store, ic.cohort.id).await?;
-    let person = people.iter().find(|p| p.user_id == user).ok_or(AppError::NotFound)?;
+    let person =
+        people.iter().find(|p| p.user_id == user && p.role == CohortRole::Participant).ok_or(AppError::NotFound)?;
     cohorts::set_person(&state.store, ic.cohort.id, user, person.role, "left").await?;
     review::rebalance_cohort(&state, ic.cohort.id).await?;
     crate::audit::log(&state.store, &ic.who, "cohort.leave", "cohort", Some(ic.cohort.id), "").await?;
@@ -422,7 +427,8 @@ async fn send_letters(State(state): State<AppState>, visitor: Visitor, ic: InCoh
         match state.mailer.send(&p.email, &subject, body).await {
             Ok(()) => sent += 1,
             Err(e) => {
-                tracing::warn!(cohort = ic.cohort.id, user = p.user_id, error = %e, "invitation letter not sent");
+                // The error can quote the address, so the log names only the ids.
+                tracing::warn!(cohort = ic.cohort.id, user = p.user_id, "invitation letter not sent");
                 failed.push(format!("{} ({}): {e}", p.name, p.email));
             }
         }

@@ -264,3 +264,72 @@ async fn templates_copy_and_edit(backend: Backend) {
     app.finish().await;
 }
 both!(templates_copy_and_edit);
+
+async fn letters_examples_and_the_day(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let mut fac = app.signed_in("facilitator").await;
+    let cohort = new_cohort(&app, &mut fac).await;
+    for (who, role) in [("practitioner", "participant"), ("colleague", "participant"), ("manager", "manager")] {
+        let email = format!("{who}@test.example");
+        let a = fac.post_form(&format!("/cohorts/{cohort}/people"), &[("email", &email), ("role", role)]).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    }
+    let me = fac
+        .post_form(
+            &format!("/cohorts/{cohort}/people"),
+            &[("email", "facilitator@test.example"), ("role", "participant")],
+        )
+        .await;
+    assert!(me.body.contains("already in this cohort"));
+
+    // An edited letter, merged per participant.
+    let letter = "Hello {name}: {title} on {first_day} at {venue}. {link}";
+    assert_eq!(
+        fac.post_form(&format!("/cohorts/{cohort}/letter"), &[("letter", letter)]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    fac.post_form(&format!("/cohorts/{cohort}/letters/send"), &[]).await;
+    let mail = app.smtp.wait_for("colleague@test.example").await;
+    assert!(mail.contains("Hello Test colleague") && mail.contains("Thursday 4 March 2027"), "{mail}");
+    assert!(
+        app.smtp.messages().iter().all(|m| !m.contains("manager@test.example")),
+        "only participants get letters"
+    );
+
+    // A second, different example of the same type replaces the first, with a notice.
+    let mut prac = app.signed_in("practitioner").await;
+    prac.get(&format!("/cohorts/{cohort}/examples")).await;
+    for (text, replaced) in [("Contact with the family went well.", false), ("Contact was cancelled.", true)] {
+        let a = prac
+            .post_form(
+                &format!("/cohorts/{cohort}/examples"),
+                &[("record_type", "contact"), ("text", text), ("terms", ""), ("action", "confirm")],
+            )
+            .await;
+        assert_eq!(a.body.contains("replaced the one you added before"), replaced, "{}", a.body);
+    }
+    let stored = examples::for_person(&app.store, cohort, app.people["practitioner"].id).await.unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].body, "Contact was cancelled.");
+    // Managers see the agenda but not the examples page or the groups.
+    let mut manager = app.signed_in("manager").await;
+    assert_eq!(manager.get(&format!("/cohorts/{cohort}")).await.status, StatusCode::OK);
+    assert_eq!(manager.get(&format!("/cohorts/{cohort}/examples")).await.status, StatusCode::FORBIDDEN);
+
+    // The day view moves through the sessions and shows who has submitted what.
+    let sessions = cohorts::sessions(&app.store, cohort).await.unwrap();
+    fac.get(&format!("/cohorts/{cohort}/day")).await;
+    for s in &sessions {
+        fac.post_form(&format!("/cohorts/{cohort}/next"), &[]).await;
+        let c = cohorts::get(&app.store, app.org_id, cohort).await.unwrap().unwrap();
+        assert_eq!(c.current_session_id, Some(s.id));
+    }
+    let day = fac.get(&format!("/cohorts/{cohort}/day")).await;
+    assert!(day.body.contains(&format!("Now: {}", sessions.last().unwrap().title)), "{}", day.body);
+    assert!(day.body.contains("Test practitioner"));
+    fac.post_form(&format!("/cohorts/{cohort}/next"), &[]).await;
+    let c = cohorts::get(&app.store, app.org_id, cohort).await.unwrap().unwrap();
+    assert_eq!(c.current_session_id, None, "after the last session, none is running");
+    app.finish().await;
+}
+both!(letters_examples_and_the_day);
