@@ -282,19 +282,24 @@ async fn letters_examples_and_the_day(backend: Backend) {
         .await;
     assert!(me.body.contains("already in this cohort"));
 
+    // Someone whose address the mail server cannot take: the others still get theirs, and the
+    // page says who was missed.
+    let broken = users::create(&app.store, "broken@", "Broken Address", None).await.unwrap();
+    users::set_membership(&app.store, broken, app.org_id, Role::Practitioner, None).await.unwrap();
+    cohorts::set_person(&app.store, cohort, broken, cohorts::CohortRole::Participant, "joined").await.unwrap();
+
     // An edited letter, merged per participant.
     let letter = "Hello {name}: {title} on {first_day} at {venue}. {link}";
     assert_eq!(
         fac.post_form(&format!("/cohorts/{cohort}/letter"), &[("letter", letter)]).await.status,
         StatusCode::SEE_OTHER
     );
-    fac.post_form(&format!("/cohorts/{cohort}/letters/send"), &[]).await;
+    let sent = fac.post_form(&format!("/cohorts/{cohort}/letters/send"), &[]).await;
+    assert!(sent.body.contains("Sent 2 letters") && sent.body.contains("Not sent to 1 participant"), "{}", sent.body);
+    assert!(sent.body.contains("Broken Address"));
     let mail = app.smtp.wait_for("colleague@test.example").await;
     assert!(mail.contains("Hello Test colleague") && mail.contains("Thursday 4 March 2027"), "{mail}");
-    assert!(
-        app.smtp.messages().iter().all(|m| !m.contains("manager@test.example")),
-        "only participants get letters"
-    );
+    assert!(app.smtp.messages().iter().all(|m| !m.contains("manager@test.example")), "only participants get letters");
 
     // A second, different example of the same type replaces the first, with a notice.
     let mut prac = app.signed_in("practitioner").await;
