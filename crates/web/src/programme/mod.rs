@@ -6,12 +6,18 @@
 //! work and their group's, facilitators run the cohort but never read group discussions or
 //! private learning points, managers see the post-box summary sent to them.
 
+pub mod cohorts;
+pub mod dayview;
+pub mod examples;
+pub mod review;
+pub mod templates;
+
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
-use recordwell_store::cohorts::{self, Cohort, CohortRole};
+use recordwell_store::cohorts::{Cohort, CohortRole};
 use recordwell_store::orgs::Role;
 use recordwell_store::sessions::Session;
 use std::collections::HashMap;
@@ -19,6 +25,11 @@ use std::collections::HashMap;
 /// The programme's routes (all under `/cohorts` and `/programmes`), for signed-in members.
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .merge(templates::routes())
+        .merge(cohorts::routes())
+        .merge(examples::routes())
+        .merge(review::routes())
+        .merge(dayview::routes())
 }
 
 /// Whether someone may create cohorts and templates: facilitators and administrators.
@@ -62,8 +73,9 @@ impl FromRequestParts<AppState> for InCohort {
         let Path(params) =
             Path::<HashMap<String, String>>::from_request_parts(parts, state).await.map_err(|_| AppError::NotFound)?;
         let id: i64 = params.get("cohort").and_then(|c| c.parse().ok()).ok_or(AppError::NotFound)?;
-        let cohort = cohorts::get(&state.store, who.org_id, id).await?.ok_or(AppError::NotFound)?;
-        let role = cohorts::role_of(&state.store, id, who.user_id).await?.ok_or(AppError::NotFound)?;
+        let cohort = recordwell_store::cohorts::get(&state.store, who.org_id, id).await?.ok_or(AppError::NotFound)?;
+        let role =
+            recordwell_store::cohorts::role_of(&state.store, id, who.user_id).await?.ok_or(AppError::NotFound)?;
         Ok(InCohort { who, cohort, role })
     }
 }

@@ -1,0 +1,278 @@
+//! Programme templates: the built-in two-day programme (copied into each organisation the first
+//! time a facilitator opens the list, so they can edit it) and the organisation's own copies.
+
+use crate::auth::{CurrentSession, Visitor};
+use crate::error::AppError;
+use crate::pages::{PageForm, render};
+use crate::programme::may_facilitate;
+use crate::state::AppState;
+use crate::views::Frame;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use recordwell_store::Store;
+use recordwell_store::programmes::{self, SESSION_KINDS, SessionPlan, Template as Programme};
+use recordwell_store::sessions::Session;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// The built-in programme, as shipped.
+const BUILTIN: &str = include_str!("../../data/recording-in-social-work.toml");
+
+/// The TOML file's shape.
+#[derive(Debug, Deserialize)]
+pub struct Builtin {
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+    /// Sessions in order.
+    pub session: Vec<SessionPlan>,
+}
+
+/// The built-in programme, parsed (the file is part of the binary, so a parse error is a bug
+/// caught by the tests).
+pub fn builtin() -> Builtin {
+    toml::from_str(BUILTIN).expect("the built-in programme parses")
+}
+
+/// The routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/programmes", get(list))
+        .route("/programmes/{id}", get(show))
+        .route("/programmes/{id}/copy", post(copy))
+        .route("/programmes/{id}/sessions", post(edit_sessions))
+}
+
+/// Creates the organisation's copy of the built-in programme unless it has one.
+pub async fn ensure_builtin(store: &Store, org_id: i64, by: i64) -> Result<(), AppError> {
+    let list = programmes::list(store, org_id).await?;
+    if !list.iter().any(|t| t.builtin == 1) {
+        let b = builtin();
+        programmes::create(store, org_id, &b.name, &b.description, true, Some(by), &b.session).await?;
+    }
+    Ok(())
+}
+
+fn facilitator_only(s: &Session) -> Result<(), AppError> {
+    if may_facilitate(s) { Ok(()) } else { Err(AppError::Forbidden) }
+}
+
+#[derive(Template)]
+#[template(path = "programme_templates.html")]
+struct ListPage {
+    frame: Frame,
+    templates: Vec<Programme>,
+}
+
+/// `GET /programmes`.
+async fn list(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    CurrentSession(s): CurrentSession,
+) -> Result<Response, AppError> {
+    facilitator_only(&s)?;
+    ensure_builtin(&state.store, s.org_id, s.user_id).await?;
+    let templates = programmes::list(&state.store, s.org_id).await?;
+    render(&ListPage { frame: Frame::new(&visitor, "training"), templates })
+}
+
+/// One session row, ready to show.
+struct Row {
+    index: usize,
+    plan: SessionPlan,
+    kind_label: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "programme_template.html")]
+struct ShowPage {
+    frame: Frame,
+    template: Programme,
+    rows: Vec<Row>,
+    kinds: Vec<(&'static str, &'static str)>,
+    total_minutes: i64,
+    error: Option<String>,
+}
+
+fn kind_label(kind: &str) -> &'static str {
+    SESSION_KINDS.iter().find(|(k, _)| *k == kind).map_or("Other", |(_, l)| l)
+}
+
+async fn show_page(
+    state: &AppState,
+    visitor: &Visitor,
+    s: &Session,
+    id: i64,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let template = programmes::get(&state.store, s.org_id, id).await?.ok_or(AppError::NotFound)?;
+    let sessions = programmes::sessions(&state.store, id).await?;
+    let total_minutes = sessions.iter().map(|p| p.minutes).sum();
+    let rows = sessions
+        .into_iter()
+        .enumerate()
+        .map(|(index, plan)| Row { index, kind_label: kind_label(&plan.kind), plan })
+        .collect();
+    render(&ShowPage {
+        frame: Frame::new(visitor, "training"),
+        template,
+        rows,
+        kinds: SESSION_KINDS.to_vec(),
+        total_minutes,
+        error,
+    })
+}
+
+/// `GET /programmes/{id}`: sessions in order, with the edit form.
+async fn show(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    CurrentSession(s): CurrentSession,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    facilitator_only(&s)?;
+    show_page(&state, &visitor, &s, id, None).await
+}
+
+/// The copy form.
+#[derive(Deserialize)]
+struct CopyForm {
+    name: String,
+}
+
+/// `POST /programmes/{id}/copy`: an editable copy under a new name.
+async fn copy(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    CurrentSession(s): CurrentSession,
+    Path(id): Path<i64>,
+    PageForm(f): PageForm<CopyForm>,
+) -> Result<Response, AppError> {
+    facilitator_only(&s)?;
+    let template = programmes::get(&state.store, s.org_id, id).await?.ok_or(AppError::NotFound)?;
+    let name = f.name.trim();
+    if name.is_empty() || name.len() > 200 {
+        return show_page(&state, &visitor, &s, id, Some("Enter a name for the copy (up to 200 characters).".into()))
+            .await;
+    }
+    let sessions = programmes::sessions(&state.store, id).await?;
+    let new_id =
+        programmes::create(&state.store, s.org_id, name, &template.description, false, Some(s.user_id), &sessions)
+            .await?;
+    crate::audit::log(&state.store, &s, "programme.copy", "programme", Some(new_id), "").await?;
+    Ok(Redirect::to(&format!("/programmes/{new_id}")).into_response())
+}
+
+/// Reads the edit form (`title_N`, `minutes_N`, `purpose_N`, `remove_N`, and `new_*` for a
+/// session to add) into the new list of sessions, or says what is wrong.
+fn edited_sessions(old: &[SessionPlan], f: &HashMap<String, String>) -> Result<Vec<SessionPlan>, String> {
+    let mut out = vec![];
+    for (i, plan) in old.iter().enumerate() {
+        if f.contains_key(&format!("remove_{i}")) {
+            continue;
+        }
+        let mut plan = plan.clone();
+        if let Some(t) = f.get(&format!("title_{i}")) {
+            plan.title = t.trim().to_owned();
+        }
+        if let Some(m) = f.get(&format!("minutes_{i}")) {
+            plan.minutes =
+                parse_minutes(m).ok_or_else(|| format!("Session {}: enter minutes from 5 to 480.", i + 1))?;
+        }
+        if let Some(p) = f.get(&format!("purpose_{i}")) {
+            plan.purpose = p.trim().to_owned();
+        }
+        if plan.title.is_empty() {
+            return Err(format!("Session {}: enter a title.", i + 1));
+        }
+        out.push(plan);
+    }
+    let new_title = f.get("new_title").map(|t| t.trim()).unwrap_or_default();
+    if !new_title.is_empty() {
+        let kind = f.get("new_kind").map(String::as_str).unwrap_or("plenary");
+        if !SESSION_KINDS.iter().any(|(k, _)| *k == kind) {
+            return Err("Choose the new session's kind.".into());
+        }
+        let day = f.get("new_day").and_then(|d| d.trim().parse::<i64>().ok()).filter(|d| (1..=10).contains(d));
+        let day = day.ok_or("Enter the new session's day (1 or 2).")?;
+        let minutes =
+            f.get("new_minutes").and_then(|m| parse_minutes(m)).ok_or("Enter the new session's minutes (5 to 480).")?;
+        let record_type = f.get("new_record_type").map(|t| t.trim()).filter(|t| !t.is_empty()).map(str::to_owned);
+        if kind == "pair-review" && record_type.is_none() {
+            return Err("Choose the type of record the pairs read.".into());
+        }
+        out.push(SessionPlan {
+            day,
+            title: new_title.to_owned(),
+            kind: kind.to_owned(),
+            minutes,
+            purpose: f.get("new_purpose").map(|p| p.trim().to_owned()).unwrap_or_default(),
+            record_type: if kind == "pair-review" { record_type } else { None },
+        });
+        out.sort_by_key(|p| p.day);
+    }
+    if out.is_empty() {
+        return Err("A programme needs at least one session.".into());
+    }
+    Ok(out)
+}
+
+fn parse_minutes(m: &str) -> Option<i64> {
+    m.trim().parse::<i64>().ok().filter(|m| (5..=480).contains(m))
+}
+
+/// `POST /programmes/{id}/sessions`: saves the edited sessions.
+async fn edit_sessions(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    CurrentSession(s): CurrentSession,
+    Path(id): Path<i64>,
+    PageForm(f): PageForm<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    facilitator_only(&s)?;
+    programmes::get(&state.store, s.org_id, id).await?.ok_or(AppError::NotFound)?;
+    let old = programmes::sessions(&state.store, id).await?;
+    match edited_sessions(&old, &f) {
+        Ok(sessions) => {
+            programmes::replace_sessions(&state.store, id, &sessions).await?;
+            crate::audit::log(&state.store, &s, "programme.edit", "programme", Some(id), "").await?;
+            Ok(Redirect::to(&format!("/programmes/{id}")).into_response())
+        }
+        Err(e) => show_page(&state, &visitor, &s, id, Some(e)).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_programme_parses_into_two_days() {
+        let b = builtin();
+        assert!(b.session.iter().any(|s| s.day == 2));
+        assert!(b.session.iter().all(|s| s.minutes > 0));
+        assert!(b.session.iter().filter(|s| s.kind == "pair-review").all(|s| s.record_type.is_some()));
+    }
+
+    #[test]
+    fn edits_remove_and_add_sessions() {
+        let old = builtin().session;
+        let mut f = HashMap::new();
+        f.insert("remove_0".to_owned(), "1".to_owned());
+        f.insert("minutes_1".to_owned(), "45".to_owned());
+        f.insert("new_title".to_owned(), "Extra".to_owned());
+        f.insert("new_kind".to_owned(), "plenary".to_owned());
+        f.insert("new_day".to_owned(), "1".to_owned());
+        f.insert("new_minutes".to_owned(), "20".to_owned());
+        let new = edited_sessions(&old, &f).unwrap();
+        assert_eq!(new.len(), old.len());
+        assert_eq!(new[0].minutes, 45);
+        assert!(new.iter().any(|s| s.title == "Extra" && s.day == 1));
+        f.insert("minutes_2".to_owned(), "nonsense".to_owned());
+        assert!(edited_sessions(&old, &f).is_err());
+    }
+}

@@ -1,0 +1,340 @@
+//! The two-day programme: templates, cohorts, letters, examples, pair review, privacy of the
+//! groups, rebalancing when someone leaves, the day view and the role rules.
+
+use crate::both;
+use crate::harness::{Backend, Browser, PASSWORD, TestApp};
+use recordwell_store::orgs::Role;
+use recordwell_store::{cohorts, examples, programmes, reviews, users};
+use reqwest::StatusCode;
+
+/// Creates a cohort from the built-in programme as the facilitator; returns its id.
+async fn new_cohort(app: &TestApp, fac: &mut Browser) -> i64 {
+    let page = fac.get("/programmes").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Recording in Social Work"), "{}", page.body);
+    let builtin = programmes::list(&app.store, app.org_id).await.unwrap();
+    assert_eq!(builtin.len(), 1, "one copy of the built-in programme, made on first visit");
+    fac.get("/programmes").await;
+    assert_eq!(programmes::list(&app.store, app.org_id).await.unwrap().len(), 1, "and only one");
+    let template = builtin[0].id.to_string();
+    fac.get("/cohorts").await;
+    let bad = fac
+        .post_form(
+            "/cohorts",
+            &[
+                ("title", "March"),
+                ("template_id", &template),
+                ("first_day", "4 March"),
+                ("second_day", "2027-03-11"),
+                ("venue", "Town Hall"),
+                ("followup_days", "90"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::OK);
+    assert!(bad.body.contains("YYYY-MM-DD"), "{}", bad.body);
+    let made = fac
+        .post_form(
+            "/cohorts",
+            &[
+                ("title", "Recording, March 2027"),
+                ("template_id", &template),
+                ("first_day", "2027-03-04"),
+                ("second_day", "2027-03-11"),
+                ("venue", "Town Hall"),
+                ("followup_days", "90"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    made.location().trim_start_matches("/cohorts/").parse().unwrap()
+}
+
+async fn programme_end_to_end(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let mut fac = app.signed_in("facilitator").await;
+    let mut prac = app.signed_in("practitioner").await;
+    assert_eq!(prac.get("/programmes").await.status, StatusCode::FORBIDDEN);
+    let cohort = new_cohort(&app, &mut fac).await;
+
+    // The cohort's sessions are the TOML's, in order, with their durations.
+    let toml = recordwell_web::programme::templates::builtin().session;
+    let sessions = cohorts::sessions(&app.store, cohort).await.unwrap();
+    assert_eq!(sessions.len(), toml.len());
+    for (s, t) in sessions.iter().zip(&toml) {
+        assert_eq!(
+            (s.day, s.title.as_str(), s.minutes, s.kind.as_str()),
+            (t.day, t.title.as_str(), t.minutes, t.kind.as_str())
+        );
+    }
+
+    // Start times are validated.
+    let first = sessions[0].id;
+    let bad = fac.post_form(&format!("/cohorts/{cohort}/times"), &[(&format!("time_{first}"), "25:00")]).await;
+    assert!(bad.body.contains("HH:MM"), "{}", bad.body);
+    let ok = fac.post_form(&format!("/cohorts/{cohort}/times"), &[(&format!("time_{first}"), "09:30")]).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+
+    // Five participants, members of the organisation.
+    let hash = recordwell_web::auth::password::hash(PASSWORD);
+    let mut people = vec![];
+    for i in 1..=5 {
+        let email = format!("participant{i}@test.example");
+        let id = users::create(&app.store, &email, &format!("Participant {i}"), Some(&hash)).await.unwrap();
+        users::set_membership(&app.store, id, app.org_id, Role::Practitioner, None).await.unwrap();
+        let a =
+            fac.post_form(&format!("/cohorts/{cohort}/people"), &[("email", &email), ("role", "participant")]).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+        people.push((id, email));
+    }
+    let outsider = fac
+        .post_form(&format!("/cohorts/{cohort}/people"), &[("email", "outsider@test.example"), ("role", "participant")])
+        .await;
+    assert!(outsider.body.contains("invite them"), "other organisations' people cannot be added");
+
+    // Letters by email and as PDF.
+    let sent = fac.post_form(&format!("/cohorts/{cohort}/letters/send"), &[]).await;
+    assert!(sent.body.contains("Sent 5 letters"), "{}", sent.body);
+    let mail = app.smtp.wait_for(&people[0].1).await;
+    assert!(mail.contains("Participant 1") && mail.contains("case summary"), "{mail}");
+    let pdf = fac.get(&format!("/cohorts/{cohort}/letters/{}.pdf", people[0].0)).await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert!(pdf.body.starts_with("%PDF"));
+
+    // Each participant adds a de-identified case summary.
+    let mut browsers = vec![];
+    for (i, (_, email)) in people.iter().enumerate() {
+        let mut b = app.browser();
+        b.sign_in(email, PASSWORD).await;
+        let page = b.get(&format!("/cohorts/{cohort}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        b.get(&format!("/cohorts/{cohort}/examples")).await;
+        let raw = format!("Visited Mrs Jane Smith{i} at Larkfield Road. The children were at school.");
+        let fields = [("record_type", "case-summary"), ("text", raw.as_str()), ("terms", "Larkfield")];
+        let preview = b
+            .post_form(&format!("/cohorts/{cohort}/examples"), &[&fields[..], &[("action", "preview")]].concat())
+            .await;
+        assert_eq!(preview.status, StatusCode::OK);
+        assert!(preview.body.contains("Confirm"), "{}", preview.body);
+        for _ in 0..2 {
+            let saved = b
+                .post_form(&format!("/cohorts/{cohort}/examples"), &[&fields[..], &[("action", "confirm")]].concat())
+                .await;
+            assert_eq!(saved.status, StatusCode::SEE_OTHER, "a second identical confirm is harmless: {}", saved.body);
+        }
+        browsers.push(b);
+    }
+    let stored = examples::for_cohort(&app.store, cohort).await.unwrap();
+    assert_eq!(stored.len(), 5);
+    assert!(stored.iter().all(|e| !e.body.contains("Smith") && !e.body.contains("Larkfield")), "{stored:?}");
+    let mine = browsers[0].get(&format!("/cohorts/{cohort}/examples")).await;
+    assert!(mine.body.contains("Colleague lens"), "the checker's feedback is shown to its author");
+
+    // Groups for the first pair review: 2 + 3.
+    let review = sessions.iter().find(|s| s.kind == "pair-review").unwrap().id;
+    let base = format!("/cohorts/{cohort}/sessions/{review}/review");
+    assert_eq!(browsers[0].post_form(&format!("{base}/groups"), &[]).await.status, StatusCode::FORBIDDEN);
+    fac.get(&base).await;
+    let made = fac.post_form(&format!("{base}/groups"), &[("mix", "1")]).await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let groups = reviews::groups(&app.store, review).await.unwrap();
+    let mut sizes: Vec<usize> = groups.iter().map(|g| g.members.len()).collect();
+    sizes.sort();
+    assert_eq!(sizes, vec![2, 3]);
+
+    // Members read each other's examples and answer.
+    let example_of = |user: i64| stored.iter().find(|e| e.user_id == user).unwrap().id.to_string();
+    for g in &groups {
+        for m in &g.members {
+            let i = people.iter().position(|(id, _)| id == m).unwrap();
+            let page = browsers[i].get(&base).await;
+            assert!(page.body.contains("How did it read to you as a family member?"));
+            for o in g.members.iter().filter(|o| *o != m) {
+                let secret = format!("SECRET-{m}-{o}");
+                let a = browsers[i]
+                    .post_form(
+                        &format!("{base}/answers"),
+                        &[
+                            ("example_id", &example_of(*o)),
+                            ("as_colleague", &secret),
+                            ("as_family", "clear"),
+                            ("finished", "1"),
+                        ],
+                    )
+                    .await;
+                assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+            }
+        }
+    }
+    // Group members see each other's answers; others in the cohort do not.
+    let (g0, g1) = (&groups[0], &groups[1]);
+    let i = people.iter().position(|(id, _)| *id == g0.members[0]).unwrap();
+    let page = browsers[i].get(&base).await;
+    assert!(page.body.contains(&format!("SECRET-{}-{}", g0.members[1], g0.members[0])), "{}", page.body);
+    assert!(!page.body.contains(&format!("SECRET-{}-{}", g1.members[0], g1.members[1])));
+    // The facilitator sees who has finished, never what they wrote.
+    let fpage = fac.get(&base).await;
+    assert!(fpage.body.contains("finished"));
+    assert!(!fpage.body.contains("SECRET"), "{}", fpage.body);
+    fac.post_form(&format!("/cohorts/{cohort}/next"), &[]).await;
+    let day = fac.get(&format!("/cohorts/{cohort}/day")).await;
+    assert_eq!(day.status, StatusCode::OK);
+    assert!(day.body.contains("Now:") && !day.body.contains("SECRET"));
+    let home = fac.get(&format!("/cohorts/{cohort}")).await;
+    assert!(!home.body.contains("SECRET"));
+
+    // Outsiders and people not in the cohort get 404; participants cannot manage it.
+    let mut outsider = app.signed_in("outsider").await;
+    assert_eq!(outsider.get(&format!("/cohorts/{cohort}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(outsider.get(&base).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(prac.get(&format!("/cohorts/{cohort}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(prac.get(&base).await.status, StatusCode::NOT_FOUND);
+    let p = browsers[0]
+        .post_form(
+            &format!("/cohorts/{cohort}/people"),
+            &[("email", "colleague@test.example"), ("role", "participant")],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::FORBIDDEN);
+    assert_eq!(browsers[0].get(&format!("/cohorts/{cohort}/day")).await.status, StatusCode::FORBIDDEN);
+
+    // Someone in the pair leaves: nobody is left alone.
+    let pair = groups.iter().find(|g| g.members.len() == 2).unwrap();
+    let leaver = pair.members[0];
+    let left = fac.post_form(&format!("/cohorts/{cohort}/people/{leaver}/leave"), &[]).await;
+    assert_eq!(left.status, StatusCode::SEE_OTHER, "{}", left.body);
+    let after = reviews::groups(&app.store, review).await.unwrap();
+    assert!(after.iter().all(|g| g.members.len() >= 2), "{after:?}");
+    assert_eq!(after.iter().map(|g| g.members.len()).sum::<usize>(), 4);
+    assert!(!after.iter().any(|g| g.members.contains(&leaver)));
+    let i = people.iter().position(|(id, _)| *id == leaver).unwrap();
+    assert_eq!(browsers[i].get(&format!("/cohorts/{cohort}")).await.status, StatusCode::NOT_FOUND);
+
+    // Summary points: a name is caught before saving.
+    let plenary = sessions.iter().find(|s| s.kind == "plenary").unwrap().id;
+    let warn = fac
+        .post_form(&format!("/cohorts/{cohort}/points/{plenary}"), &[("points", "Mrs Jane Smith found it hard.")])
+        .await;
+    assert!(warn.body.contains("look like names"), "{}", warn.body);
+    let saved = fac
+        .post_form(&format!("/cohorts/{cohort}/points/{plenary}"), &[("points", "Facts and opinions were mixed up.")])
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let j = people.iter().position(|(id, _)| *id != leaver).unwrap();
+    assert!(browsers[j].get(&format!("/cohorts/{cohort}")).await.body.contains("Facts and opinions were mixed up."));
+    app.finish().await;
+}
+both!(programme_end_to_end);
+
+async fn templates_copy_and_edit(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let mut fac = app.signed_in("facilitator").await;
+    fac.get("/programmes").await;
+    let id = programmes::list(&app.store, app.org_id).await.unwrap()[0].id;
+    let page = fac.get(&format!("/programmes/{id}")).await;
+    assert!(page.body.contains("Pair review: case summaries"));
+    let copy = fac.post_form(&format!("/programmes/{id}/copy"), &[("name", "Our version")]).await;
+    assert_eq!(copy.status, StatusCode::SEE_OTHER);
+    let new_id: i64 = copy.location().trim_start_matches("/programmes/").parse().unwrap();
+    let before = programmes::sessions(&app.store, new_id).await.unwrap();
+    let edit = fac
+        .post_form(
+            &format!("/programmes/{new_id}/sessions"),
+            &[
+                ("title_0", "Welcome"),
+                ("minutes_0", "20"),
+                ("remove_2", "1"),
+                ("new_title", "Extra practice"),
+                ("new_day", "2"),
+                ("new_minutes", "30"),
+                ("new_kind", "plenary"),
+            ],
+        )
+        .await;
+    assert_eq!(edit.status, StatusCode::SEE_OTHER, "{}", edit.body);
+    let after = programmes::sessions(&app.store, new_id).await.unwrap();
+    assert_eq!(after.len(), before.len());
+    assert_eq!((after[0].title.as_str(), after[0].minutes), ("Welcome", 20));
+    assert!(after.iter().any(|s| s.title == "Extra practice" && s.day == 2));
+    assert_eq!(programmes::sessions(&app.store, id).await.unwrap(), before, "the original is unchanged");
+    let mut prac = app.signed_in("practitioner").await;
+    assert_eq!(prac.get(&format!("/programmes/{id}")).await.status, StatusCode::FORBIDDEN);
+    let mut outsider = app.signed_in("outsider").await;
+    assert_eq!(outsider.get(&format!("/programmes/{id}")).await.status, StatusCode::FORBIDDEN);
+    app.finish().await;
+}
+both!(templates_copy_and_edit);
+
+async fn letters_examples_and_the_day(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let mut fac = app.signed_in("facilitator").await;
+    let cohort = new_cohort(&app, &mut fac).await;
+    for (who, role) in [("practitioner", "participant"), ("colleague", "participant"), ("manager", "manager")] {
+        let email = format!("{who}@test.example");
+        let a = fac.post_form(&format!("/cohorts/{cohort}/people"), &[("email", &email), ("role", role)]).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    }
+    let me = fac
+        .post_form(
+            &format!("/cohorts/{cohort}/people"),
+            &[("email", "facilitator@test.example"), ("role", "participant")],
+        )
+        .await;
+    assert!(me.body.contains("already in this cohort"));
+
+    // Someone whose address the mail server cannot take: the others still get theirs, and the
+    // page says who was missed.
+    let broken = users::create(&app.store, "broken@", "Broken Address", None).await.unwrap();
+    users::set_membership(&app.store, broken, app.org_id, Role::Practitioner, None).await.unwrap();
+    cohorts::set_person(&app.store, cohort, broken, cohorts::CohortRole::Participant, "joined").await.unwrap();
+
+    // An edited letter, merged per participant.
+    let letter = "Hello {name}: {title} on {first_day} at {venue}. {link}";
+    assert_eq!(
+        fac.post_form(&format!("/cohorts/{cohort}/letter"), &[("letter", letter)]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let sent = fac.post_form(&format!("/cohorts/{cohort}/letters/send"), &[]).await;
+    assert!(sent.body.contains("Sent 2 letters") && sent.body.contains("Not sent to 1 participant"), "{}", sent.body);
+    assert!(sent.body.contains("Broken Address"));
+    let mail = app.smtp.wait_for("colleague@test.example").await;
+    assert!(mail.contains("Hello Test colleague") && mail.contains("Thursday 4 March 2027"), "{mail}");
+    assert!(app.smtp.messages().iter().all(|m| !m.contains("manager@test.example")), "only participants get letters");
+
+    // A second, different example of the same type replaces the first, with a notice.
+    let mut prac = app.signed_in("practitioner").await;
+    prac.get(&format!("/cohorts/{cohort}/examples")).await;
+    for (text, replaced) in [("Contact with the family went well.", false), ("Contact was cancelled.", true)] {
+        let a = prac
+            .post_form(
+                &format!("/cohorts/{cohort}/examples"),
+                &[("record_type", "contact"), ("text", text), ("terms", ""), ("action", "confirm")],
+            )
+            .await;
+        assert_eq!(a.body.contains("replaced the one you added before"), replaced, "{}", a.body);
+    }
+    let stored = examples::for_person(&app.store, cohort, app.people["practitioner"].id).await.unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].body, "Contact was cancelled.");
+    // Managers see the agenda but not the examples page or the groups.
+    let mut manager = app.signed_in("manager").await;
+    assert_eq!(manager.get(&format!("/cohorts/{cohort}")).await.status, StatusCode::OK);
+    assert_eq!(manager.get(&format!("/cohorts/{cohort}/examples")).await.status, StatusCode::FORBIDDEN);
+
+    // The day view moves through the sessions and shows who has submitted what.
+    let sessions = cohorts::sessions(&app.store, cohort).await.unwrap();
+    fac.get(&format!("/cohorts/{cohort}/day")).await;
+    for s in &sessions {
+        fac.post_form(&format!("/cohorts/{cohort}/next"), &[]).await;
+        let c = cohorts::get(&app.store, app.org_id, cohort).await.unwrap().unwrap();
+        assert_eq!(c.current_session_id, Some(s.id));
+    }
+    let day = fac.get(&format!("/cohorts/{cohort}/day")).await;
+    assert!(day.body.contains(&format!("Now: {}", sessions.last().unwrap().title)), "{}", day.body);
+    assert!(day.body.contains("Test practitioner"));
+    fac.post_form(&format!("/cohorts/{cohort}/next"), &[]).await;
+    let c = cohorts::get(&app.store, app.org_id, cohort).await.unwrap().unwrap();
+    assert_eq!(c.current_session_id, None, "after the last session, none is running");
+    app.finish().await;
+}
+both!(letters_examples_and_the_day);
