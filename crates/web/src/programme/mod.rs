@@ -6,6 +6,10 @@
 //! work and their group's, facilitators run the cohort but never read group discussions or
 //! private learning points, managers see the post-box summary sent to them.
 
+pub mod learning;
+pub mod plans;
+pub mod postbox;
+
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::Router;
@@ -18,7 +22,7 @@ use std::collections::HashMap;
 
 /// The programme's routes (all under `/cohorts` and `/programmes`), for signed-in members.
 pub fn routes() -> Router<AppState> {
-    Router::new()
+    Router::new().merge(crate::jobs::routes()).merge(learning::routes()).merge(plans::routes()).merge(postbox::routes())
 }
 
 /// Whether someone may create cohorts and templates: facilitators and administrators.
