@@ -11,4 +11,5 @@ mod api;
 mod auth;
 mod bad_input;
 mod operations;
+mod programme_followup;
 mod records;
