@@ -28,6 +28,7 @@ pub mod plans;
 pub mod postbox;
 pub mod programmes;
 pub mod records;
+pub mod reflections;
 pub mod resets;
 pub mod scratch;
 pub mod sessions;

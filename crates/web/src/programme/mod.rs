@@ -9,6 +9,7 @@
 pub mod learning;
 pub mod plans;
 pub mod postbox;
+pub mod reflections;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -22,7 +23,12 @@ use std::collections::HashMap;
 
 /// The programme's routes (all under `/cohorts` and `/programmes`), for signed-in members.
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(crate::jobs::routes()).merge(learning::routes()).merge(plans::routes()).merge(postbox::routes())
+    Router::new()
+        .merge(crate::jobs::routes())
+        .merge(learning::routes())
+        .merge(plans::routes())
+        .merge(postbox::routes())
+        .merge(reflections::routes())
 }
 
 /// Whether someone may create cohorts and templates: facilitators and administrators.

@@ -296,3 +296,47 @@ async fn postbox_anonymous_moderated_exported_and_sent(backend: Backend) {
     app.finish().await;
 }
 both!(postbox_anonymous_moderated_exported_and_sent);
+
+async fn reflections_and_cohort_report(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let id = cohort(&app).await;
+    let mut p = app.signed_in("practitioner").await;
+    let page = p.get(&format!("/cohorts/{id}/reflections")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("<legend>"));
+    let path = format!("/cohorts/{id}/reflections");
+    let bad = p.post_form(&path, &[("positive_action", "Chronologies"), ("significant_learning", "Voice")]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let form = |overall: &'static str| {
+        vec![
+            ("positive_action", "Write chronologies monthly"),
+            ("significant_learning", "The child reads it later"),
+            ("rating_overall", overall),
+            ("rating_relevance", "4"),
+            ("rating_facilitation", "5"),
+            ("comments", "More pair work please"),
+        ]
+    };
+    assert_eq!(p.post_form(&path, &form("2")).await.status, StatusCode::OK);
+    // Resubmitting replaces.
+    assert_eq!(p.post_form(&path, &form("4")).await.status, StatusCode::OK);
+    let mut c = app.signed_in("colleague").await;
+    c.get(&path).await;
+    assert_eq!(c.post_form(&path, &form("2")).await.status, StatusCode::OK);
+
+    let mut f = app.signed_in("facilitator").await;
+    let report = f.get(&format!("/cohorts/{id}/report")).await;
+    assert_eq!(report.status, StatusCode::OK, "{}", report.body);
+    assert!(report.body.contains("2 reflections submitted"));
+    assert!(report.body.contains("<td>Overall</td><td>3.0</td>"), "{}", report.body);
+    assert!(report.body.contains("More pair work please"));
+    assert!(!report.body.contains("Test practitioner") && !report.body.contains("Test colleague"), "no names");
+    let pdf = f.client.get(format!("{}/cohorts/{id}/report.pdf", app.url)).send().await.unwrap().bytes().await.unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let xlsx =
+        f.client.get(format!("{}/cohorts/{id}/report.xlsx", app.url)).send().await.unwrap().bytes().await.unwrap();
+    assert!(xlsx.starts_with(b"PK"));
+    assert_eq!(p.get(&format!("/cohorts/{id}/report")).await.status, StatusCode::FORBIDDEN);
+    app.finish().await;
+}
+both!(reflections_and_cohort_report);
