@@ -87,7 +87,7 @@ async fn jobs_claimed_exactly_once(backend: Backend) {
     let job = jobs::claim_due(&app.store, base + 1000, 300).await.unwrap().expect("lease expired");
     let state = jobs::fail(&app.store, job.id, "boom", base + 5000).await.unwrap();
     assert_eq!(state, "pending");
-    assert!(jobs::claim_due(&app.store, base + 1001, 300).await.unwrap().map_or(true, |j| j.id != job.id));
+    assert!(jobs::claim_due(&app.store, base + 1001, 300).await.unwrap().is_none_or(|j| j.id != job.id));
     jobs::complete(&app.store, job.id, None, base).await.unwrap();
     app.finish().await;
 }
