@@ -340,3 +340,23 @@ async fn reflections_and_cohort_report(backend: Backend) {
     app.finish().await;
 }
 both!(reflections_and_cohort_report);
+
+async fn overdue_followups_catch_up_without_the_clock(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let id = cohort(&app).await;
+    let mut p = app.signed_in("practitioner").await;
+    p.get(&format!("/cohorts/{id}/plan")).await;
+    // A date already past (as after downtime): the runner sends it at once, exactly once.
+    let a = p
+        .post_form(
+            &format!("/cohorts/{id}/plan"),
+            &[("s1", "I will share each assessment within a week"), ("followup_on", &in_days(-3))],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    app.smtp.wait_for(&app.people["practitioner"].email).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(app.smtp.messages().len(), 1);
+    app.finish().await;
+}
+both!(overdue_followups_catch_up_without_the_clock);
