@@ -64,45 +64,37 @@ pub async fn reschedule(store: &Store, unique_key: &str, run_at: i64) -> Result<
     Ok(done.rows_affected() == 1)
 }
 
-/// Claims one due job for `lease_secs`, or none. Safe with many claimers at once: the update's
-/// condition re-checks the state, so exactly one of them changes the row.
+/// The condition for a job that may be claimed at `$1`: pending, or running with its lease over.
+const DUE: &str = "run_at <= $1 AND (state = 'pending' OR (state = 'running' AND locked_until < $1))";
+
+/// Claims one due job for `lease_secs`, or none. Safe with many claimers at once: one `UPDATE`
+/// picks the row and re-checks its state, so exactly one claimer changes it. On SQLite the
+/// statement runs under the database's single write lock; on PostgreSQL `FOR UPDATE SKIP LOCKED`
+/// lets concurrent claimers take different jobs instead of queueing on the same one.
 pub async fn claim_due(store: &Store, now: i64, lease_secs: i64) -> Result<Option<Job>> {
+    let skip_locked = if store.backend() == Backend::Postgres { " FOR UPDATE SKIP LOCKED" } else { "" };
+    let sql = format!(
+        "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_until = $2 \
+         WHERE id = (SELECT id FROM jobs WHERE {DUE} ORDER BY run_at, id LIMIT 1{skip_locked}) AND {DUE} \
+         RETURNING {COLUMNS}"
+    );
     for _ in 0..5 {
-        let candidate: Option<i64> = match store.backend() {
-            Backend::Postgres => {
-                sqlx::query_scalar(
-                    "SELECT id FROM jobs WHERE run_at <= $1 AND (state = 'pending' OR (state = 'running' AND locked_until < $1)) \
-                     ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
-                )
-                .bind(now)
-                .fetch_optional(store.pool())
-                .await?
-            }
-            Backend::Sqlite => {
-                sqlx::query_scalar(
-                    "SELECT id FROM jobs WHERE run_at <= $1 AND (state = 'pending' OR (state = 'running' AND locked_until < $1)) \
-                     ORDER BY run_at, id LIMIT 1",
-                )
-                .bind(now)
-                .fetch_optional(store.pool())
-                .await?
-            }
-        };
-        let Some(id) = candidate else { return Ok(None) };
-        let claimed: Option<Job> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_until = $1 \
-             WHERE id = $2 AND run_at <= $3 AND (state = 'pending' OR (state = 'running' AND locked_until < $3)) \
-             RETURNING {COLUMNS}"
-        )))
-        .bind(now + lease_secs)
-        .bind(id)
-        .bind(now)
-        .fetch_optional(store.pool())
-        .await?;
+        let claimed: Option<Job> = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(now)
+            .bind(now + lease_secs)
+            .fetch_optional(store.pool())
+            .await?;
         if claimed.is_some() {
             return Ok(claimed);
         }
-        // Someone else claimed it between the select and the update: look again.
+        // Nothing due, or another claimer won the row: look again only in the second case.
+        let due: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM jobs WHERE {DUE}")))
+            .bind(now)
+            .fetch_one(store.pool())
+            .await?;
+        if due == 0 {
+            return Ok(None);
+        }
     }
     Ok(None)
 }
