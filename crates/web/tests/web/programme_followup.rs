@@ -360,3 +360,32 @@ async fn overdue_followups_catch_up_without_the_clock(backend: Backend) {
     app.finish().await;
 }
 both!(overdue_followups_catch_up_without_the_clock);
+
+async fn facilitator_moves_a_followup_date(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let id = cohort(&app).await;
+    let mut p = app.signed_in("practitioner").await;
+    p.get(&format!("/cohorts/{id}/plan")).await;
+    p.post_form(
+        &format!("/cohorts/{id}/plan"),
+        &[("s1", "I will write one chronology every month"), ("followup_on", &in_days(30))],
+    )
+    .await;
+    let plan = plans::of(&app.store, id, app.people["practitioner"].id).await.unwrap().unwrap();
+    let key = jobs::cohort_key(id, &format!("plan-followup:{}", plan.id));
+    let before = jobs::by_key(&app.store, &key).await.unwrap().unwrap().run_at;
+    let mut f = app.signed_in("facilitator").await;
+    let page = f.get(&format!("/cohorts/{id}/plans")).await;
+    assert!(page.body.contains("Follow-up date for Test practitioner"));
+    let a = f
+        .post_form(&format!("/cohorts/{id}/plans"), &[("plan_id", &plan.id.to_string()), ("followup_on", &in_days(60))])
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let after = jobs::by_key(&app.store, &key).await.unwrap().unwrap();
+    assert_eq!(after.state, "pending");
+    assert!(after.run_at >= before + 29 * 86_400, "moved about 30 days later");
+    assert_eq!(plans::get(&app.store, plan.id).await.unwrap().unwrap().followup_on, in_days(60));
+    assert_eq!(jobs::for_cohort(&app.store, id).await.unwrap().len(), 1, "one job per plan");
+    app.finish().await;
+}
+both!(facilitator_moves_a_followup_date);
