@@ -16,6 +16,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod action_plan;
 mod catalogue;
 mod config;
 mod document;

@@ -92,7 +92,7 @@ pub struct BackupArgs {
 
 /// The settings' keys that environment variables may set (other RECORDWELL_* variables, such as
 /// the test suite's, are not settings).
-const ENV_KEYS: [&str; 10] = [
+const ENV_KEYS: [&str; 11] = [
     "listen",
     "data_dir",
     "database_url",
@@ -103,6 +103,7 @@ const ENV_KEYS: [&str; 10] = [
     "demo",
     "check_config",
     "trust_forwarded_for",
+    "test_clock",
 ];
 
 /// Whether an environment variable (prefix removed, any case, `__` or `.` for nesting) names a

@@ -68,4 +68,35 @@ impl Mailer {
         transport.send(message).await.map_err(|e| MailError::Send(e.to_string()))?;
         Ok(())
     }
+
+    /// Sends a plain-text email with one attached file (`filename`, `content_type`, bytes).
+    pub async fn send_with_attachment(
+        &self,
+        to: &str,
+        subject: &str,
+        body: String,
+        attachment: (&str, &str, Vec<u8>),
+    ) -> Result<(), MailError> {
+        use lettre::message::header::ContentType;
+        use lettre::message::{Attachment, MultiPart, SinglePart};
+        let Some((transport, from)) = &self.transport else {
+            tracing::warn!(subject, "email not sent: no SMTP server configured");
+            return Err(MailError::NotConfigured);
+        };
+        let to: Mailbox = to.parse().map_err(|_| MailError::BadAddress(to.to_owned()))?;
+        let (filename, content_type, bytes) = attachment;
+        let content_type = ContentType::parse(content_type).map_err(|e| MailError::Send(e.to_string()))?;
+        let message = Message::builder()
+            .from(from.clone())
+            .to(to)
+            .subject(subject)
+            .multipart(
+                MultiPart::mixed()
+                    .singlepart(SinglePart::plain(body))
+                    .singlepart(Attachment::new(filename.to_owned()).body(bytes, content_type)),
+            )
+            .map_err(|e| MailError::Send(e.to_string()))?;
+        transport.send(message).await.map_err(|e| MailError::Send(e.to_string()))?;
+        Ok(())
+    }
 }

@@ -68,6 +68,8 @@ pub fn state(store: Store, settings: Settings, public_url: String) -> Result<App
         metrics: Arc::new(Metrics::default()),
         check_config: Arc::new(check_config),
         public_url: public_url.trim_end_matches('/').into(),
+        clock: crate::clock::Clock::system(),
+        jobs_wake: Arc::new(tokio::sync::Notify::new()),
     })
 }
 
@@ -111,6 +113,7 @@ pub async fn serve(settings: Settings) -> Result<(), ServeError> {
     tokio::task::spawn_blocking(move || {
         recordwell_check::check("Warm-up.", recordwell_check::RecordType::Contact, &config)
     });
+    tokio::spawn(crate::jobs::runner(state.clone()));
     let app = app(state);
     tokio::spawn(housekeeping(store.clone()));
     let shutdown = shutdown_signal();

@@ -33,6 +33,9 @@ pub struct Settings {
     /// address from its last entry (for sign-in throttling). Leave off when clients connect
     /// directly, or anyone could claim any address.
     pub trust_forwarded_for: bool,
+    /// For browser tests only: lets administrators move the jobs' clock forward
+    /// (`POST /admin/clock`). Never on a real server.
+    pub test_clock: bool,
 }
 
 /// Outgoing mail server.
@@ -76,6 +79,7 @@ impl Default for Settings {
             demo: false,
             check_config: None,
             trust_forwarded_for: false,
+            test_clock: false,
         }
     }
 }

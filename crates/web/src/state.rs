@@ -21,4 +21,8 @@ pub struct AppState {
     pub check_config: Arc<recordwell_check::Config>,
     /// Where links in emails point.
     pub public_url: Arc<str>,
+    /// The time jobs run by (the system clock unless `test_clock`).
+    pub clock: crate::clock::Clock,
+    /// Wakes the job runner (after scheduling or moving the clock).
+    pub jobs_wake: Arc<tokio::sync::Notify>,
 }

@@ -9,6 +9,10 @@
 pub mod cohorts;
 pub mod dayview;
 pub mod examples;
+pub mod learning;
+pub mod plans;
+pub mod postbox;
+pub mod reflections;
 pub mod review;
 pub mod templates;
 
@@ -30,6 +34,11 @@ pub fn routes() -> Router<AppState> {
         .merge(examples::routes())
         .merge(review::routes())
         .merge(dayview::routes())
+        .merge(crate::jobs::routes())
+        .merge(learning::routes())
+        .merge(plans::routes())
+        .merge(postbox::routes())
+        .merge(reflections::routes())
 }
 
 /// Whether someone may create cohorts and templates: facilitators and administrators.

@@ -78,8 +78,21 @@ impl TestApp {
 
     /// An app on an empty database (a new instance).
     pub async fn empty(backend: Backend) -> TestApp {
-        let dir = tempfile::tempdir().unwrap();
         let smtp = Sink::start().await;
+        let port = smtp.port;
+        TestApp::build(backend, smtp, port).await
+    }
+
+    /// An app with people in it whose mail server is down: its SMTP settings point at a closed
+    /// port, returned so the test can start a sink there later (`Sink::start_on`).
+    pub async fn start_smtp_down(backend: Backend) -> (TestApp, u16) {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let app = TestApp::build(backend, Sink::start().await, port).await;
+        (app.seed().await, port)
+    }
+
+    async fn build(backend: Backend, smtp: Sink, smtp_port: u16) -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
         let (pg, database_url) = match backend {
             Backend::Sqlite => (None, None),
             Backend::Postgres => {
@@ -95,9 +108,10 @@ impl TestApp {
             data_dir: dir.path().to_owned(),
             database_url,
             max_body_bytes: 256 * 1024,
+            test_clock: true,
             smtp: Some(SmtpSettings {
                 host: "127.0.0.1".into(),
-                port: smtp.port,
+                port: smtp_port,
                 security: "none".into(),
                 username: None,
                 password: None,
@@ -109,6 +123,7 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let state = server::state(store.clone(), settings, url.clone()).unwrap();
+        tokio::spawn(recordwell_web::jobs::runner(state.clone()));
         let app = server::app(state);
         tokio::spawn(async move {
             axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>()).await.unwrap();

@@ -12,4 +12,5 @@ mod auth;
 mod bad_input;
 mod operations;
 mod programme_cohorts;
+mod programme_followup;
 mod records;

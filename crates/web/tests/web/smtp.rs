@@ -14,7 +14,12 @@ pub struct Sink {
 
 impl Sink {
     pub async fn start() -> Sink {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        Sink::start_on(0).await
+    }
+
+    /// A sink on a given port (0 for any), e.g. a mail server coming back up.
+    pub async fn start_on(port: u16) -> Sink {
+        let listener = TcpListener::bind(("127.0.0.1", port)).await.unwrap();
         let port = listener.local_addr().unwrap().port();
         let messages = Arc::new(Mutex::new(vec![]));
         let store = messages.clone();

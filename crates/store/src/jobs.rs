@@ -1,0 +1,169 @@
+//! Durable jobs: follow-up emails and post-box summaries that must survive restarts and run
+//! exactly once even with several servers sharing one database.
+//!
+//! A job is claimed with one conditional `UPDATE`: only the server whose update changes the row
+//! (state still `pending`, or `running` with an expired lease) gets it. A server that dies
+//! mid-job leaves a lease that runs out, so another server picks the job up again.
+
+use crate::{Backend, Result, Store};
+use serde::Serialize;
+
+/// How many attempts before a job is given up (`failed`).
+pub const MAX_ATTEMPTS: i64 = 8;
+
+/// A job.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct Job {
+    /// Id.
+    pub id: i64,
+    /// What to do (`plan-followup`, `postbox-summary`).
+    pub kind: String,
+    /// Makes scheduling the same job twice a no-op.
+    pub unique_key: String,
+    /// The handler's input (JSON).
+    pub payload: String,
+    /// When it is due (Unix seconds).
+    pub run_at: i64,
+    /// `pending`, `running`, `done`, `failed` or `cancelled`.
+    pub state: String,
+    /// Attempts so far.
+    pub attempts: i64,
+    /// Why the last attempt failed, or a note on how it finished.
+    pub last_error: Option<String>,
+    /// Lease end while running.
+    pub locked_until: Option<i64>,
+    /// When it finished.
+    pub finished_at: Option<i64>,
+}
+
+const COLUMNS: &str = "id, kind, unique_key, payload, run_at, state, attempts, last_error, locked_until, finished_at";
+
+/// Schedules a job; returns false (and changes nothing) when `unique_key` is already taken.
+pub async fn schedule(store: &Store, kind: &str, unique_key: &str, payload: &str, run_at: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO jobs (kind, unique_key, payload, run_at, state, attempts, created_at) \
+         VALUES ($1, $2, $3, $4, 'pending', 0, $5) ON CONFLICT (unique_key) DO NOTHING",
+    )
+    .bind(kind)
+    .bind(unique_key)
+    .bind(payload)
+    .bind(run_at)
+    .bind(crate::now())
+    .execute(store.pool())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Moves a pending job to a new time (a follow-up date changed); false if not pending.
+pub async fn reschedule(store: &Store, unique_key: &str, run_at: i64) -> Result<bool> {
+    let done = sqlx::query("UPDATE jobs SET run_at = $1 WHERE unique_key = $2 AND state = 'pending'")
+        .bind(run_at)
+        .bind(unique_key)
+        .execute(store.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The condition for a job that may be claimed at `$1`: pending, or running with its lease over.
+const DUE: &str = "run_at <= $1 AND (state = 'pending' OR (state = 'running' AND locked_until < $1))";
+
+/// Claims one due job for `lease_secs`, or none. Safe with many claimers at once: one `UPDATE`
+/// picks the row and re-checks its state, so exactly one claimer changes it. On SQLite the
+/// statement runs under the database's single write lock; on PostgreSQL `FOR UPDATE SKIP LOCKED`
+/// lets concurrent claimers take different jobs instead of queueing on the same one.
+pub async fn claim_due(store: &Store, now: i64, lease_secs: i64) -> Result<Option<Job>> {
+    let skip_locked = if store.backend() == Backend::Postgres { " FOR UPDATE SKIP LOCKED" } else { "" };
+    let sql = format!(
+        "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_until = $2 \
+         WHERE id = (SELECT id FROM jobs WHERE {DUE} ORDER BY run_at, id LIMIT 1{skip_locked}) AND {DUE} \
+         RETURNING {COLUMNS}"
+    );
+    for _ in 0..5 {
+        let claimed: Option<Job> = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(now)
+            .bind(now + lease_secs)
+            .fetch_optional(store.pool())
+            .await?;
+        if claimed.is_some() {
+            return Ok(claimed);
+        }
+        // Nothing due, or another claimer won the row: look again only in the second case.
+        let due: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM jobs WHERE {DUE}")))
+            .bind(now)
+            .fetch_one(store.pool())
+            .await?;
+        if due == 0 {
+            return Ok(None);
+        }
+    }
+    Ok(None)
+}
+
+/// Marks a job done, with an optional note (e.g. "not sent: account removed").
+pub async fn complete(store: &Store, id: i64, note: Option<&str>, now: i64) -> Result<()> {
+    sqlx::query("UPDATE jobs SET state = 'done', finished_at = $1, locked_until = NULL, last_error = $2 WHERE id = $3")
+        .bind(now)
+        .bind(note)
+        .bind(id)
+        .execute(store.pool())
+        .await?;
+    Ok(())
+}
+
+/// Back-off before attempt `attempts + 1`: 5 minutes doubling, at most a day.
+pub fn backoff_secs(attempts: i64) -> i64 {
+    (300_i64 << (attempts.clamp(1, 10) - 1)).min(86_400)
+}
+
+/// Records a failed attempt: back to `pending` at `retry_at`, or `failed` after
+/// [`MAX_ATTEMPTS`]. Returns the new state.
+pub async fn fail(store: &Store, id: i64, error: &str, retry_at: i64) -> Result<String> {
+    let attempts: i64 =
+        sqlx::query_scalar("SELECT attempts FROM jobs WHERE id = $1").bind(id).fetch_one(store.pool()).await?;
+    let state = if attempts >= MAX_ATTEMPTS { "failed" } else { "pending" };
+    sqlx::query("UPDATE jobs SET state = $1, run_at = $2, last_error = $3, locked_until = NULL WHERE id = $4")
+        .bind(state)
+        .bind(retry_at)
+        .bind(error)
+        .bind(id)
+        .execute(store.pool())
+        .await?;
+    Ok(state.to_owned())
+}
+
+/// Cancels a pending job; false if it was not pending.
+pub async fn cancel(store: &Store, unique_key: &str) -> Result<bool> {
+    let done = sqlx::query("UPDATE jobs SET state = 'cancelled' WHERE unique_key = $1 AND state = 'pending'")
+        .bind(unique_key)
+        .execute(store.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// One job by its key.
+pub async fn by_key(store: &Store, unique_key: &str) -> Result<Option<Job>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM jobs WHERE unique_key = $1")))
+        .bind(unique_key)
+        .fetch_optional(store.pool())
+        .await?)
+}
+
+/// Jobs whose key starts with `prefix` (a cohort's jobs are keyed `…:cohort:{id}:…`).
+pub async fn with_prefix(store: &Store, prefix: &str) -> Result<Vec<Job>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM jobs WHERE unique_key LIKE $1 ORDER BY run_at, id"
+    )))
+    .bind(format!("{prefix}%"))
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// A cohort's jobs (keys made with [`cohort_key`]).
+pub async fn for_cohort(store: &Store, cohort_id: i64) -> Result<Vec<Job>> {
+    with_prefix(store, &format!("cohort:{cohort_id}:")).await
+}
+
+/// The unique key of a cohort's job: `cohort:{id}:{rest}`.
+pub fn cohort_key(cohort_id: i64, rest: &str) -> String {
+    format!("cohort:{cohort_id}:{rest}")
+}
