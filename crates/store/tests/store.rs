@@ -79,6 +79,20 @@ async fn exercise(store: &Store) {
         .await
         .unwrap();
     assert!(none.is_empty());
+
+    let plan = |title: &str| recordwell_store::programmes::SessionPlan {
+        day: 1,
+        title: title.into(),
+        kind: "plenary".into(),
+        minutes: 30,
+        purpose: String::new(),
+        record_type: None,
+    };
+    let builtin = recordwell_store::programmes::create(store, org, "Built-in", "", true, None, &[plan("Intro")]).await;
+    assert!(builtin.is_ok());
+    let again = recordwell_store::programmes::create(store, org, "Built-in", "", true, None, &[plan("Intro")]).await;
+    assert!(again.unwrap_err().is_unique_violation(), "one built-in copy per organisation");
+    assert!(recordwell_store::programmes::create(store, org, "Ours", "", false, None, &[plan("Intro")]).await.is_ok());
 }
 
 #[tokio::test]

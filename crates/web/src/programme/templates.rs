@@ -52,7 +52,13 @@ pub async fn ensure_builtin(store: &Store, org_id: i64, by: i64) -> Result<(), A
     let list = programmes::list(store, org_id).await?;
     if !list.iter().any(|t| t.builtin == 1) {
         let b = builtin();
-        programmes::create(store, org_id, &b.name, &b.description, true, Some(by), &b.session).await?;
+        match programmes::create(store, org_id, &b.name, &b.description, true, Some(by), &b.session).await {
+            // Someone else's first visit made it a moment ago: theirs is the one.
+            Err(e) if e.is_unique_violation() => {}
+            other => {
+                other?;
+            }
+        }
     }
     Ok(())
 }
