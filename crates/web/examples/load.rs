@@ -35,14 +35,18 @@ const FIXTURES: [&str; 6] = [
 /// How long the record sent to `/api/v1/check` is, in words (the target's "2,000-word record").
 const RECORD_WORDS: usize = 2_000;
 
-/// The pages a signed-in practitioner loads in the `pages` scenario, in order.
-fn page_paths() -> Vec<String> {
-    let mut paths = vec!["/records".to_owned()];
-    paths.extend((1..=9).map(|id| format!("/records/{id}")));
-    paths.push("/records/new".to_owned());
-    paths.push("/records/1/history".to_owned());
+/// The pages a signed-in practitioner loads in the `pages` scenario, in order, each with the
+/// index of its kind in [`PAGE_KINDS`] (latency is reported per kind too).
+fn page_paths() -> Vec<(String, usize)> {
+    let mut paths = vec![("/records".to_owned(), 0)];
+    paths.extend((1..=9).map(|id| (format!("/records/{id}"), 1)));
+    paths.push(("/records/new".to_owned(), 2));
+    paths.push(("/records/1/history".to_owned(), 3));
     paths
 }
+
+/// The kinds of page in the `pages` scenario.
+const PAGE_KINDS: [&str; 4] = ["GET /records", "GET /records/{id}", "GET /records/new", "GET /records/{id}/history"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Scenario {
@@ -115,10 +119,12 @@ fn seconds(s: &str) -> Result<Duration, String> {
         .ok_or_else(|| format!("\"{s}\" is not a number of seconds"))
 }
 
-/// What one client saw while measuring: the latency of every answered request and how many failed.
+/// What one client saw while measuring: the latency of every answered request (with the kind
+/// of request, for per-page figures) and how many failed.
 #[derive(Debug, Default)]
 struct Tally {
     latencies_us: Vec<u64>,
+    kinds: Vec<usize>,
     errors: u64,
     first_error: Option<String>,
 }
@@ -126,6 +132,7 @@ struct Tally {
 impl Tally {
     fn merge(&mut self, other: Tally) {
         self.latencies_us.extend(other.latencies_us);
+        self.kinds.extend(other.kinds);
         self.errors += other.errors;
         if self.first_error.is_none() {
             self.first_error = other.first_error;
@@ -138,8 +145,8 @@ impl Tally {
     }
 }
 
-/// One request's outcome: `Ok` when the server answered as expected, else why not.
-type Outcome = Result<(), String>;
+/// One request's outcome: `Ok(kind)` when the server answered as expected, else why not.
+type Outcome = Result<usize, String>;
 
 /// Runs `request` in a loop until `until`, timing each one; only requests that finish before the
 /// deadline count.
@@ -161,7 +168,10 @@ where
             return tally;
         }
         match outcome {
-            Ok(()) => tally.latencies_us.push((end - start).as_micros() as u64),
+            Ok(kind) => {
+                tally.latencies_us.push((end - start).as_micros() as u64);
+                tally.kinds.push(kind);
+            }
             Err(e) => tally.error(e),
         }
         n += 1;
@@ -205,7 +215,7 @@ async fn check_one(client: &Client, url: &str, token: &str, body: &'static [u8])
     if !bytes.starts_with(b"{\"record_type\"") {
         return Err(format!("unexpected answer: {}", String::from_utf8_lossy(&bytes[..bytes.len().min(300)])));
     }
-    Ok(())
+    Ok(0)
 }
 
 /// The `check` scenario: every client shares one connection pool, as a case management system
@@ -277,7 +287,7 @@ fn hidden_field(html: &str, name: &str) -> Option<String> {
     Some(rest[..rest.find('"')?].to_owned())
 }
 
-async fn page_one(client: &Client, url: &str) -> Outcome {
+async fn page_one(client: &Client, url: &str, kind: usize) -> Outcome {
     let response = client.get(url).send().await.map_err(|e| format!("GET {url} failed: {e}"))?;
     let status = response.status();
     let bytes = response.bytes().await.map_err(|e| format!("reading {url} failed: {e}"))?;
@@ -287,7 +297,7 @@ async fn page_one(client: &Client, url: &str) -> Outcome {
     if bytes.len() < 200 {
         return Err(format!("GET {url}: a {} byte page", bytes.len()));
     }
-    Ok(())
+    Ok(kind)
 }
 
 /// The `pages` scenario: every user has their own session and connection, as browsers do.
@@ -300,9 +310,10 @@ async fn pages_scenario(args: &Args) -> Result<(Tally, Duration), String> {
         clients.push(sign_in(&args.url, &email, &password).await?);
     }
     println!("signed in {} sessions as {email} in {:.1} s", args.users, started.elapsed().as_secs_f64());
-    let urls: Vec<String> = page_paths().iter().map(|p| format!("{}{p}", args.url)).collect();
-    for url in &urls {
-        page_one(&clients[0], url).await.map_err(|e| format!("the first page loads failed: {e}"))?;
+    let urls: Vec<(String, usize)> =
+        page_paths().into_iter().map(|(p, kind)| (format!("{}{p}", args.url), kind)).collect();
+    for (url, kind) in &urls {
+        page_one(&clients[0], url, *kind).await.map_err(|e| format!("the first page loads failed: {e}"))?;
     }
 
     let phase = |until: Instant| {
@@ -314,8 +325,8 @@ async fn pages_scenario(args: &Args) -> Result<(Tally, Duration), String> {
                 tokio::spawn(async move {
                     // Users start at different pages so that they do not move in step.
                     run_until(until, |n| {
-                        let (client, url) = (client.clone(), urls[(user + n as usize) % urls.len()].clone());
-                        async move { page_one(&client, &url).await }
+                        let (client, (url, kind)) = (client.clone(), urls[(user + n as usize) % urls.len()].clone());
+                        async move { page_one(&client, &url, kind).await }
                     })
                     .await
                 })
@@ -364,6 +375,7 @@ fn percentile_ms(sorted_us: &[u64], q: f64) -> f64 {
 }
 
 fn report(args: &Args, mut tally: Tally, elapsed: Duration) {
+    let per_kind = per_kind_lines(&tally);
     tally.latencies_us.sort_unstable();
     let ok = tally.latencies_us.len();
     let rate = ok as f64 / elapsed.as_secs_f64();
@@ -381,6 +393,9 @@ fn report(args: &Args, mut tally: Tally, elapsed: Duration) {
     println!("  {ok} answered, {} errors", tally.errors);
     println!("  throughput: {rate:.0} {unit}");
     println!("  latency: p50 {p50:.2} ms, p95 {p95:.2} ms, p99 {p99:.2} ms, max {max:.2} ms");
+    for line in per_kind {
+        println!("{line}");
+    }
     if let Some(e) = &tally.first_error {
         println!("  first error: {e}");
     }
@@ -389,6 +404,31 @@ fn report(args: &Args, mut tally: Tally, elapsed: Duration) {
         "RESULT scenario={scenario} users={} rate={rate:.1} p50_ms={p50:.2} p95_ms={p95:.2} p99_ms={p99:.2} errors={}",
         args.users, tally.errors
     );
+}
+
+/// Latency by kind of page, when there is more than one kind.
+fn per_kind_lines(tally: &Tally) -> Vec<String> {
+    let mut by_kind: Vec<Vec<u64>> = vec![vec![]; PAGE_KINDS.len()];
+    for (&us, &kind) in tally.latencies_us.iter().zip(&tally.kinds) {
+        by_kind[kind].push(us);
+    }
+    if by_kind.iter().filter(|v| !v.is_empty()).count() < 2 {
+        return vec![];
+    }
+    by_kind
+        .iter_mut()
+        .zip(PAGE_KINDS)
+        .filter(|(v, _)| !v.is_empty())
+        .map(|(v, name)| {
+            v.sort_unstable();
+            format!(
+                "    {name:<27} p50 {:.2} ms, p95 {:.2} ms ({} loads)",
+                percentile_ms(v, 0.5),
+                percentile_ms(v, 0.95),
+                v.len()
+            )
+        })
+        .collect()
 }
 
 fn main() -> ExitCode {
