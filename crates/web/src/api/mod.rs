@@ -23,6 +23,9 @@ use axum::http::request::Parts;
 use axum::routing::{get, post};
 use recordwell_store::{orgs, sessions::Session, tokens, users};
 use serde::de::DeserializeOwned;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+use std::time::{Duration, Instant};
 
 /// The API's routes (nested under `/api/v1`).
 pub fn routes() -> Router<AppState> {
@@ -67,8 +70,49 @@ fn unauthorised(message: &str) -> ApiError {
     ApiError::new(StatusCode::UNAUTHORIZED, "unauthorised", message)
 }
 
+/// How long a token's caller is remembered after it was looked up in the database.
+///
+/// Looking a token up takes five queries, one of them a write (`last_used_at`); on SQLite that
+/// cost more than checking a 2,000-word record. Remembering the answer for a few seconds means
+/// a busy caller costs those queries once per interval instead of once per request, and
+/// `last_used_at` is still at most this far behind. The price: revoking a token, or switching
+/// off the person who made it, takes up to this long to stop requests already being made with it.
+const TOKEN_CACHE_TTL: Duration = Duration::from_secs(5);
+
+/// Callers of recently checked tokens, by token hash, with when they were checked. Only valid
+/// tokens are kept, so it holds at most one entry per live token.
+static TOKEN_CACHE: LazyLock<Mutex<HashMap<String, (Instant, ApiCaller)>>> = LazyLock::new(Default::default);
+
 async fn from_token(state: &AppState, token: &str) -> Result<ApiCaller, ApiError> {
-    let Some((token_id, org_id, creator)) = tokens::authenticate(&state.store, &hash_token(token)).await? else {
+    let hash = hash_token(token);
+    if let Some(caller) = remembered(&hash) {
+        return Ok(caller);
+    }
+    let caller = look_up_token(state, &hash).await?;
+    remember(hash, &caller);
+    Ok(caller)
+}
+
+fn remembered(hash: &str) -> Option<ApiCaller> {
+    let cache = TOKEN_CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    cache.get(hash).filter(|(at, _)| at.elapsed() < TOKEN_CACHE_TTL).map(|(_, caller)| caller.clone())
+}
+
+fn remember(hash: String, caller: &ApiCaller) {
+    let mut cache = TOKEN_CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    cache.retain(|_, (at, _)| at.elapsed() < TOKEN_CACHE_TTL);
+    cache.insert(hash, (Instant::now(), caller.clone()));
+}
+
+/// Forgets every remembered token, so that the next request with each is checked against the
+/// database again. Call it after revoking a token or changing someone's access in this process
+/// to make the change immediate rather than up to [`TOKEN_CACHE_TTL`] later.
+pub fn forget_remembered_tokens() {
+    TOKEN_CACHE.lock().unwrap_or_else(|e| e.into_inner()).clear();
+}
+
+async fn look_up_token(state: &AppState, hash: &str) -> Result<ApiCaller, ApiError> {
+    let Some((token_id, org_id, creator)) = tokens::authenticate(&state.store, hash).await? else {
         return Err(unauthorised("this API token is not valid or has been revoked"));
     };
     let user = users::by_id(&state.store, creator).await?.filter(|u| u.disabled == 0);
