@@ -20,7 +20,7 @@ target=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_direc
 recordwell="$target/release/recordwell"
 load="$target/release/examples/load"
 
-data=$(mktemp -d)
+data=$(mktemp -d -t recordwell-web-bench.XXXXXX)
 out="$data/serve.out"
 server=""
 cleanup() {
@@ -36,7 +36,7 @@ trap cleanup EXIT
 server=$!
 url=""
 for _ in $(seq 1 300); do
-  url=$(sed -n 's/^Listening on \(http:[^ ]*\).*/\1/p' "$out")
+  url=$(sed -n 's/^Listening on \(http:[^ ]*\).*/\1/p' "$out" 2>/dev/null || true)
   [ -n "$url" ] && break
   if ! kill -0 "$server" 2>/dev/null; then
     echo "bench/web.sh: the server stopped:" >&2
