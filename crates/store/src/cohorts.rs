@@ -138,22 +138,7 @@ pub async fn create(store: &Store, c: NewCohort<'_>, sessions: &[SessionPlan]) -
     .bind(at)
     .fetch_one(&mut *tx)
     .await?;
-    for (position, s) in sessions.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO cohort_sessions (cohort_id, day, position, title, kind, minutes, purpose, record_type) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(id)
-        .bind(s.day)
-        .bind(position as i64)
-        .bind(&s.title)
-        .bind(&s.kind)
-        .bind(s.minutes)
-        .bind(&s.purpose)
-        .bind(&s.record_type)
-        .execute(&mut *tx)
-        .await?;
-    }
+    crate::programmes::insert_sessions(&mut tx, crate::programmes::SessionsOf::Cohort, id, sessions).await?;
     sqlx::query("INSERT INTO cohort_people (cohort_id, user_id, role, status, joined_at) VALUES ($1, $2, 'facilitator', 'joined', $3)")
         .bind(id)
         .bind(c.created_by)

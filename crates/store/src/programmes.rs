@@ -72,22 +72,7 @@ pub async fn create(
     .bind(now())
     .fetch_one(&mut *tx)
     .await?;
-    for (position, s) in sessions.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO template_sessions (template_id, day, position, title, kind, minutes, purpose, record_type) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(id)
-        .bind(s.day)
-        .bind(position as i64)
-        .bind(&s.title)
-        .bind(&s.kind)
-        .bind(s.minutes)
-        .bind(&s.purpose)
-        .bind(&s.record_type)
-        .execute(&mut *tx)
-        .await?;
-    }
+    insert_sessions(&mut tx, SessionsOf::Template, id, sessions).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -126,22 +111,49 @@ pub async fn sessions(store: &Store, template_id: i64) -> Result<Vec<SessionPlan
 pub async fn replace_sessions(store: &Store, template_id: i64, sessions: &[SessionPlan]) -> Result<()> {
     let mut tx = store.pool().begin().await?;
     sqlx::query("DELETE FROM template_sessions WHERE template_id = $1").bind(template_id).execute(&mut *tx).await?;
-    for (position, s) in sessions.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO template_sessions (template_id, day, position, title, kind, minutes, purpose, record_type) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(template_id)
-        .bind(s.day)
-        .bind(position as i64)
-        .bind(&s.title)
-        .bind(&s.kind)
-        .bind(s.minutes)
-        .bind(&s.purpose)
-        .bind(&s.record_type)
-        .execute(&mut *tx)
-        .await?;
-    }
+    insert_sessions(&mut tx, SessionsOf::Template, template_id, sessions).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Whose sessions are being written.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum SessionsOf {
+    /// A template's.
+    Template,
+    /// A cohort's own copy.
+    Cohort,
+}
+
+/// Writes `sessions` in order for a template or a cohort (same columns, different table).
+pub(crate) async fn insert_sessions(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    of: SessionsOf,
+    owner_id: i64,
+    sessions: &[SessionPlan],
+) -> Result<()> {
+    let sql = match of {
+        SessionsOf::Template => {
+            "INSERT INTO template_sessions (template_id, day, position, title, kind, minutes, purpose, record_type) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+        }
+        SessionsOf::Cohort => {
+            "INSERT INTO cohort_sessions (cohort_id, day, position, title, kind, minutes, purpose, record_type) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+        }
+    };
+    for (position, s) in sessions.iter().enumerate() {
+        sqlx::query(sql)
+            .bind(owner_id)
+            .bind(s.day)
+            .bind(position as i64)
+            .bind(&s.title)
+            .bind(&s.kind)
+            .bind(s.minutes)
+            .bind(&s.purpose)
+            .bind(&s.record_type)
+            .execute(&mut **tx)
+            .await?;
+    }
     Ok(())
 }
