@@ -115,10 +115,8 @@ describe('the two-day course, end to end', () => {
     await go(facilitator, '/programmes');
     await a11y(facilitator, 'the programmes list');
     const first = facilitator.locator('main a[href^="/programmes/"]').first();
-    if ((await first.count()) > 0) {
-      await andWaitForPage(facilitator, () => first.click());
-      await a11y(facilitator, 'a programme');
-    }
+    await andWaitForPage(facilitator, () => first.click());
+    await a11y(facilitator, 'a programme');
 
     await go(facilitator, '/cohorts');
     await a11y(facilitator, 'the cohort list (empty)');
@@ -324,17 +322,82 @@ describe('the two-day course, end to end', () => {
     await a11y(facilitator, 'the facilitator\'s plans page');
   });
 
-  test('the rest of the programme pages: reflections, report, day view', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const p = participants[0].page;
-    await go(p, `${cohortUrl}/reflections`);
-    await a11y(p, 'the reflections form');
+  test('reflections, the cohort report and its exports, the day view', { timeout: TEST_TIMEOUT_MS }, async () => {
+    let i = 0;
+    for (const p of participants) {
+      i++;
+      await go(p.page, `${cohortUrl}/reflections`);
+      if (i === 1) await a11y(p.page, 'the reflections form');
+      await p.page.getByLabel('One positive action point', { exact: true }).fill(`Reflection ${i}: write the child's words down.`);
+      await p.page.getByLabel('Your most significant learning', { exact: true }).fill('Records are read by families.');
+      for (const fieldset of await p.page.locator('form fieldset').all()) {
+        await fieldset.getByLabel(String(1 + (i % 5)), { exact: true }).check();
+      }
+      await clickButtonAndWait(p.page, 'Send');
+      await p.page.getByRole('status').filter({ hasText: 'your reflections are saved' }).waitFor();
+      if (i === 1) await a11y(p.page, 'the reflections form (saved)');
+    }
+
     await go(facilitator, `${cohortUrl}/report`);
     await a11y(facilitator, 'the cohort report');
+    const report = await facilitator.locator('main').innerText();
+    assert.doesNotMatch(report, /Participant [A-E] Course.{0,40}Reflection/s, 'reflections are shown without names');
+
+    // The downloads: PDFs start %PDF, spreadsheets are zip files (PK).
+    const downloads = [
+      [`${cohortUrl}/report.pdf`, '%PDF'],
+      [`${cohortUrl}/report.xlsx`, 'PK'],
+      [`${cohortUrl}/postbox.pdf`, '%PDF'],
+      [`${cohortUrl}/postbox.xlsx`, 'PK'],
+    ];
+    for (const [path, magic] of downloads) {
+      const r = await facilitator.request.get(`${server.url}${path}`);
+      assert.equal(r.status(), 200, `${path} answers 200`);
+      assert.equal((await r.body()).subarray(0, magic.length).toString('latin1'), magic, `${path} is a ${magic} file`);
+    }
+    await go(facilitator, cohortUrl);
+    const letter = await facilitator.locator('a', { hasText: 'Letter (PDF)' }).first().getAttribute('href');
+    const r = await facilitator.request.get(`${server.url}${letter}`);
+    assert.equal((await r.body()).subarray(0, 4).toString('latin1'), '%PDF', 'the letter downloads as a PDF');
+
     await go(facilitator, `${cohortUrl}/day`);
     await a11y(facilitator, 'the day view');
     await clickButtonAndWait(facilitator, (await facilitator.locator('form[action$="/next"] button').innerText()).trim());
     await a11y(facilitator, 'the day view (moved on)');
     await screenshot(facilitator, 'course-day-view', { fullPage: true });
+  });
+
+  test('privacy: learning points are private; people outside the cohort get nothing', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const other = participants[1].page;
+    await go(other, `${cohortUrl}/learning`);
+    assert.doesNotMatch(await other.locator('main').innerText(), /what I saw, not what I concluded/, "one participant never sees another's learning points");
+
+    const outsider = await openPage(browser);
+    try {
+      await signIn(outsider, server.url, server.users.practitioner);
+      for (const path of [cohortUrl, `${cohortUrl}/postbox`, `${cohortUrl}/examples`, reviewPath]) {
+        const response = await outsider.goto(`${server.url}${path}`);
+        assert.equal(response.status(), 404, `${path} is not there for someone outside the cohort`);
+      }
+    } finally {
+      await closePage(outsider);
+    }
+  });
+
+  test('error states of the programme pages are accessible too', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await go(facilitator, '/cohorts');
+    await facilitator.getByLabel('Title', { exact: true }).fill('Bad dates');
+    await facilitator.getByLabel('First day', { exact: true }).fill('next Tuesday');
+    await facilitator.getByLabel('Second day', { exact: true }).fill(isoDay(1));
+    await clickButtonAndWait(facilitator, 'Create the cohort');
+    await facilitator.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+    await a11y(facilitator, 'the cohort list (with an error)');
+
+    const p = participants[2].page;
+    await go(p, `${cohortUrl}/postbox`);
+    await a11y(p, 'the post-box (participant, with notes)');
+    await go(p, `${cohortUrl}/plan`);
+    await a11y(p, 'the action plan (another participant, empty)');
   });
 
   test('every programme page passes axe (WCAG 2.2 AA)', () => {
