@@ -223,7 +223,10 @@ describe('the two-day course, end to end', () => {
     let i = 0;
     for (const p of participants) {
       i++;
-      await go(p.page, `${cohortUrl}/postbox`);
+      // The cohort's home page links to the participant's pages.
+      await go(p.page, cohortUrl);
+      await andWaitForPage(p.page, () => p.page.getByRole('link', { name: 'Post-box', exact: true }).click());
+      assert.equal(new URL(p.page.url()).pathname, `${cohortUrl}/postbox`);
       if (i === 1) await a11y(p.page, 'the post-box (participant, empty)');
       await p.page.getByLabel('Your note', { exact: true }).fill(`Note ${i}: we need time in supervision to read each other's records.`);
       await clickButtonAndWait(p.page, 'Post');
@@ -251,7 +254,10 @@ describe('the two-day course, end to end', () => {
 
     manager = await openPage(browser);
     await signIn(manager, server.url, server.users.manager);
-    await go(manager, `${cohortUrl}/postbox`);
+    await go(manager, cohortUrl);
+    await a11y(manager, 'the cohort home (manager)');
+    await andWaitForPage(manager, () => manager.getByRole('link', { name: 'The post-box summary', exact: true }).click());
+    assert.equal(new URL(manager.url()).pathname, `${cohortUrl}/postbox`);
     await manager.getByText('protected time in supervision').waitFor();
     await a11y(manager, 'the post-box (manager)');
   });
@@ -310,7 +316,8 @@ describe('the two-day course, end to end', () => {
     await clickButtonAndWait(p.page, 'Save');
     await p.page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
 
-    await go(facilitator, `${cohortUrl}/plans`);
+    await go(facilitator, cohortUrl);
+    await andWaitForPage(facilitator, () => facilitator.getByRole('link', { name: 'Action plans: follow-ups', exact: true }).click());
     const main = await facilitator.locator('main').innerText();
     assert.doesNotMatch(main, /improve my recording|Started, not finished/, 'no statement or note reaches the facilitator');
     const rates = Object.fromEntries(
