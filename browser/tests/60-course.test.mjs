@@ -148,8 +148,10 @@ describe('the two-day course, end to end', () => {
       const letter = await sink.waitFor((msg) => msg.to.includes(p.email) && /Invitation/.test(msg.subject), MAIL_WAIT_MS);
       assert.match(letter.body, /Training room 2/, 'the letter is mail-merged');
     }
+    await a11y(facilitator, 'the page after sending the letters');
+    await go(facilitator, cohortUrl);
     await a11y(facilitator, 'the cohort home (facilitator)');
-    await screenshot(facilitator, 'course-cohort', { fullPage: false });
+    await screenshot(facilitator, 'course-cohort');
 
     await go(facilitator, '/cohorts');
     await a11y(facilitator, 'the cohort list');
