@@ -5,14 +5,14 @@
 import net from 'node:net';
 
 /**
- * Starts the sink on a free port.
+ * Starts the sink on a free port (or on `port`, to bring a stopped sink back where the server expects it).
  *
  * @returns {Promise<{port: number, messages: Array<{from: string, to: string[], data: string,
  *   subject: string, body: string}>, waitFor: (predicate: (m) => boolean, timeoutMs?: number) =>
  *   Promise<object>, close: () => Promise<void>}>} body is the decoded text (quoted-printable soft
  *   breaks joined); waitFor resolves with the first message, old or new, that matches.
  */
-export async function startSmtpSink() {
+export async function startSmtpSink({ port: wanted = 0 } = {}) {
   const messages = [];
   const waiters = new Set();
   const sockets = new Set();
@@ -86,7 +86,7 @@ export async function startSmtpSink() {
     });
   });
 
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(wanted, '127.0.0.1', resolve));
   const { port } = server.address();
 
   /** Resolves with the first message that matches, waiting up to timeoutMs for it. */
