@@ -261,6 +261,7 @@ describe('the two-day course, end to end', () => {
     await andWaitForPage(manager, () => manager.getByRole('link', { name: 'The post-box summary', exact: true }).click());
     assert.equal(new URL(manager.url()).pathname, `${cohortUrl}/postbox`);
     await manager.getByText('protected time in supervision').waitFor();
+    assert.doesNotMatch(await manager.locator('main').innerText(), /Note \d: /, 'managers see the summary, not the notes');
     await a11y(manager, 'the post-box (manager)');
   });
 
@@ -391,6 +392,41 @@ describe('the two-day course, end to end', () => {
     } finally {
       await closePage(outsider);
     }
+  });
+
+  test('participants cannot open the facilitators\' pages', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const p = participants[3].page;
+    for (const path of [`${cohortUrl}/report`, `${cohortUrl}/plans`, `${cohortUrl}/day`]) {
+      const response = await p.goto(`${server.url}${path}`);
+      assert.ok([403, 404].includes(response.status()), `${path} answers ${response.status()} to a participant`);
+    }
+  });
+
+  test('someone leaves mid-course: the groups rebalance', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await go(facilitator, cohortUrl);
+    const path = await facilitator
+      .locator('tr', { hasText: 'Pair review: core assessments and analysis' })
+      .getByRole('link', { name: 'Groups for this session' })
+      .getAttribute('href');
+    await go(facilitator, path);
+    await clickButtonAndWait(facilitator, 'Make pairs (one three if the number is odd)');
+    const sizes = async () => {
+      const all = [];
+      for (const table of await facilitator.locator('table.rw-table:has(caption)').all()) all.push(await table.locator('tbody tr').count());
+      return all.sort();
+    };
+    assert.deepEqual(await sizes(), [2, 3]);
+
+    const leaver = participants[4];
+    await go(facilitator, cohortUrl);
+    const row = facilitator.locator('tr', { hasText: leaver.email });
+    const names = await facilitator.getByRole('button', { name: /Mark as left/ }).evaluateAll((bs) => bs.map((b) => b.textContent));
+    assert.equal(await row.getByRole('button', { name: /Mark as left/ }).count(), 1, `a Mark as left button for ${leaver.name} (buttons: ${names.join(' | ')})`);
+    await andWaitForPage(facilitator, () => row.getByRole('button', { name: /Mark as left/ }).click());
+    await go(facilitator, path);
+    await clickButtonAndWait(facilitator, 'Rebalance the groups');
+    assert.deepEqual(await sizes(), [2, 2], 'four people left make two pairs');
+    assert.doesNotMatch(await facilitator.locator('main').innerText(), new RegExp(leaver.name), 'the leaver is out of the groups');
   });
 
   test('error states of the programme pages are accessible too', { timeout: TEST_TIMEOUT_MS }, async () => {
