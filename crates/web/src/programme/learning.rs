@@ -50,7 +50,7 @@ async fn page(State(state): State<AppState>, visitor: Visitor, c: InCohort) -> R
             body: p.body,
         })
         .collect();
-    render(&LearningPage { frame: Frame::new(&visitor, "cohorts"), cohort: c.cohort, sessions, points })
+    render(&LearningPage { frame: Frame::new(&visitor, "training"), cohort: c.cohort, sessions, points })
 }
 
 /// A new point.

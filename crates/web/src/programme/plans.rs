@@ -120,7 +120,7 @@ async fn page(
         .collect();
     let points = learning::mine(&state.store, c.cohort.id, c.who.user_id).await?.into_iter().map(|p| p.body).collect();
     render(&PlanPage {
-        frame: Frame::new(&visitor, "cohorts"),
+        frame: Frame::new(&visitor, "training"),
         followup_on: followup_on.unwrap_or_else(|| default_followup(&c.cohort)),
         cohort: c.cohort,
         rows,
@@ -224,7 +224,7 @@ async fn facilitator_page(State(state): State<AppState>, visitor: Visitor, c: In
         })
         .collect();
     render(&FacilitatorPage {
-        frame: Frame::new(&visitor, "cohorts"),
+        frame: Frame::new(&visitor, "training"),
         cohort: c.cohort,
         dates,
         rates,
@@ -327,7 +327,7 @@ async fn envelope_page(
     let plan = author_plan(&state, &who, &token).await?;
     let statements = plans::statements(&state.store, plan.id).await?;
     render(&EnvelopePage {
-        frame: Frame::new(&visitor, "cohorts"),
+        frame: Frame::new(&visitor, "training"),
         token,
         statements,
         statuses: STATUSES,
@@ -353,5 +353,11 @@ async fn mark_statements(
         }
     }
     let statements = plans::statements(&state.store, plan.id).await?;
-    render(&EnvelopePage { frame: Frame::new(&visitor, "cohorts"), token, statements, statuses: STATUSES, saved: true })
+    render(&EnvelopePage {
+        frame: Frame::new(&visitor, "training"),
+        token,
+        statements,
+        statuses: STATUSES,
+        saved: true,
+    })
 }

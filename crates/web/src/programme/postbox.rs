@@ -77,6 +77,35 @@ struct PostboxPage {
     summary: String,
     sent: bool,
     posted: bool,
+    delivery: Delivery,
+}
+
+/// Where the emails to managers stand, for the facilitator: nothing is lost silently.
+#[derive(Debug, Default)]
+struct Delivery {
+    /// Waiting to be sent (including retries after the mail server refused).
+    waiting: usize,
+    /// Of those, how many have already failed at least once.
+    retrying: usize,
+    /// Given up after repeated attempts.
+    failed: usize,
+}
+
+async fn delivery(state: &AppState, cohort_id: i64) -> Result<Delivery, AppError> {
+    let mut d = Delivery::default();
+    for job in jobs::for_cohort(&state.store, cohort_id).await?.iter().filter(|j| j.kind == SEND_JOB) {
+        match job.state.as_str() {
+            "pending" | "running" => {
+                d.waiting += 1;
+                if job.attempts > 0 {
+                    d.retrying += 1;
+                }
+            }
+            "failed" => d.failed += 1,
+            _ => {}
+        }
+    }
+    Ok(d)
 }
 
 /// `?posted=1` after posting.
@@ -114,8 +143,9 @@ async fn page(
             .collect()
     };
     let (summary, sent_at) = postbox::summary(&state.store, c.cohort.id).await?.unwrap_or_default();
+    let delivery = if facilitator { delivery(&state, c.cohort.id).await? } else { Delivery::default() };
     render(&PostboxPage {
-        frame: Frame::new(&visitor, "cohorts"),
+        frame: Frame::new(&visitor, "training"),
         cohort: c.cohort,
         facilitator,
         manager,
@@ -125,6 +155,7 @@ async fn page(
         summary,
         sent: sent_at.is_some(),
         posted: flags.posted.is_some(),
+        delivery,
     })
 }
 

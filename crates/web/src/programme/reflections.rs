@@ -63,7 +63,7 @@ async fn form_page(State(state): State<AppState>, visitor: Visitor, c: InCohort)
     c.participant()?;
     let r = reflections::mine(&state.store, c.cohort.id, c.who.user_id).await?.unwrap_or_default();
     render(&FormPage {
-        frame: Frame::new(&visitor, "cohorts"),
+        frame: Frame::new(&visitor, "training"),
         ratings: ratings_of(&r),
         cohort: c.cohort,
         r,
@@ -116,7 +116,7 @@ async fn submit(
         reflections::submit(&state.store, c.cohort.id, c.who.user_id, &r).await?;
     }
     let page = FormPage {
-        frame: Frame::new(&visitor, "cohorts"),
+        frame: Frame::new(&visitor, "training"),
         ratings: ratings_of(&r),
         cohort: c.cohort,
         r,
@@ -198,7 +198,7 @@ struct ReportPage {
 async fn report_page(State(state): State<AppState>, visitor: Visitor, c: InCohort) -> Result<Response, AppError> {
     c.facilitator()?;
     let r = report(&state, &c.cohort).await?;
-    render(&ReportPage { frame: Frame::new(&visitor, "cohorts"), cohort: c.cohort, r })
+    render(&ReportPage { frame: Frame::new(&visitor, "training"), cohort: c.cohort, r })
 }
 
 fn bars(rows: &[(String, i64)]) -> Vec<(String, f64)> {
