@@ -62,6 +62,10 @@ echo
 echo "== Page loads, $page_users signed-in users, ${seconds} s =="
 "$load" --url "$url" --scenario pages --users "$page_users" --duration "$seconds" --warmup "$warmup" \
   --email "$email" --password "$password" | tee "$data/pages.txt"
+echo
+echo "== Page loads, $page_users signed-in users reading each page for 1 s, ${seconds} s =="
+"$load" --url "$url" --scenario pages --users "$page_users" --duration "$seconds" --warmup "$warmup" \
+  --email "$email" --password "$password" --think-ms 1000 | tee "$data/pages-reading.txt"
 
 echo
 echo "Summary (targets: check at least 1,000 requests/s; page loads p95 under 50 ms):"
@@ -70,5 +74,5 @@ awk '/^RESULT/ {
   if (v["scenario"] == "check")
     printf "  POST /api/v1/check (2,000 words, %s clients): %s requests/s, p95 %s ms, %s errors\n", v["users"], v["rate"], v["p95_ms"], v["errors"]
   else
-    printf "  page loads (%s signed-in users): p95 %s ms, %s pages/s, %s errors\n", v["users"], v["p95_ms"], v["rate"], v["errors"]
-}' "$data/check.txt" "$data/pages.txt"
+    printf "  page loads (%s signed-in users%s): p95 %s ms, %s pages/s, %s errors\n", v["users"], (FILENAME ~ /reading/ ? ", reading 1 s per page" : ", no pause"), v["p95_ms"], v["rate"], v["errors"]
+}' "$data/check.txt" "$data/pages.txt" "$data/pages-reading.txt"

@@ -64,10 +64,12 @@ struct Args {
     email: Option<String>,
     password: Option<String>,
     token: Option<String>,
+    /// Pause after each answer before the next request (a person reading the page); not timed.
+    think: Duration,
 }
 
 const USAGE: &str = "usage: load --url URL --scenario check|pages [--users N] [--duration SECS] [--warmup SECS] \
-                     [--token rwt_...] [--email EMAIL --password PASSWORD]";
+                     [--token rwt_...] [--email EMAIL --password PASSWORD] [--think-ms MS]";
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
@@ -79,6 +81,7 @@ fn parse_args() -> Result<Args, String> {
         email: None,
         password: None,
         token: None,
+        think: Duration::ZERO,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -98,6 +101,10 @@ fn parse_args() -> Result<Args, String> {
             "--email" => args.email = Some(value()?),
             "--password" => args.password = Some(value()?),
             "--token" => args.token = Some(value()?),
+            "--think-ms" => {
+                let ms: u64 = value()?.parse().map_err(|_| "--think-ms must be a whole number")?;
+                args.think = Duration::from_millis(ms);
+            }
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument \"{other}\"\n{USAGE}")),
         }
@@ -150,7 +157,7 @@ type Outcome = Result<usize, String>;
 
 /// Runs `request` in a loop until `until`, timing each one; only requests that finish before the
 /// deadline count.
-async fn run_until<F, Fut>(until: Instant, mut request: F) -> Tally
+async fn run_until<F, Fut>(until: Instant, think: Duration, mut request: F) -> Tally
 where
     F: FnMut(u64) -> Fut,
     Fut: Future<Output = Outcome>,
@@ -175,6 +182,9 @@ where
             Err(e) => tally.error(e),
         }
         n += 1;
+        if !think.is_zero() {
+            tokio::time::sleep(think).await;
+        }
     }
 }
 
@@ -235,7 +245,7 @@ async fn check_scenario(args: &Args) -> Result<(Tally, Duration), String> {
             .map(|_| {
                 let (client, url, token) = (client.clone(), url.clone(), token.clone());
                 tokio::spawn(async move {
-                    run_until(until, |_| {
+                    run_until(until, Duration::ZERO, |_| {
                         let (client, url, token) = (client.clone(), url.clone(), token.clone());
                         async move { check_one(&client, &url, &token, body).await }
                     })
@@ -322,9 +332,10 @@ async fn pages_scenario(args: &Args) -> Result<(Tally, Duration), String> {
             .enumerate()
             .map(|(user, client)| {
                 let (client, urls) = (client.clone(), urls.clone());
+                let think = args.think;
                 tokio::spawn(async move {
                     // Users start at different pages so that they do not move in step.
-                    run_until(until, |n| {
+                    run_until(until, think, |n| {
                         let (client, (url, kind)) = (client.clone(), urls[(user + n as usize) % urls.len()].clone());
                         async move { page_one(&client, &url, kind).await }
                     })
