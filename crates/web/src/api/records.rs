@@ -4,7 +4,7 @@
 use super::check::record_type;
 use super::{ApiCaller, ApiJson};
 use crate::error::ApiError;
-use crate::pages::records::{MAX_TITLE, may_edit, may_read};
+use crate::pages::records::{MAX_TITLE, may_edit, visible};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
@@ -72,10 +72,7 @@ fn via(caller: &ApiCaller) -> String {
 }
 
 async fn readable(state: &AppState, caller: &ApiCaller, id: i64) -> Result<Record, ApiError> {
-    match records::get(&state.store, caller.who.org_id, id).await? {
-        Some(r) if may_read(&caller.who, &r) => Ok(r),
-        _ => Err(ApiError::not_found()),
-    }
+    visible(state, &caller.who, id).await?.ok_or_else(ApiError::not_found)
 }
 
 /// `GET /api/v1/records/{id}`.

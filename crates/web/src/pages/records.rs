@@ -36,10 +36,13 @@ pub fn may_edit(who: &Session, record: &Record) -> bool {
 
 /// A record this person may read, or 404 (the same whether it is missing or not theirs).
 pub async fn readable(state: &AppState, who: &Session, id: i64) -> Result<Record, AppError> {
-    match records::get(&state.store, who.org_id, id).await? {
-        Some(r) if may_read(who, &r) => Ok(r),
-        _ => Err(AppError::NotFound),
-    }
+    visible(state, who, id).await?.ok_or(AppError::NotFound)
+}
+
+/// The record if this person may read it; none alike for missing, another organisation's, or
+/// private to someone else, so the answer reveals nothing. Pages and the API both ask this.
+pub async fn visible(state: &AppState, who: &Session, id: i64) -> Result<Option<Record>, recordwell_store::StoreError> {
+    Ok(records::get(&state.store, who.org_id, id).await?.filter(|r| may_read(who, r)))
 }
 
 struct RecordRow {
