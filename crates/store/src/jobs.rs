@@ -3,7 +3,9 @@
 //!
 //! A job is claimed with one conditional `UPDATE`: only the server whose update changes the row
 //! (state still `pending`, or `running` with an expired lease) gets it. A server that dies
-//! mid-job leaves a lease that runs out, so another server picks the job up again.
+//! mid-job leaves a lease that runs out, so another server picks the job up again. Each claim
+//! adds one to `attempts`, which serves as a fencing token: a server whose lease ran out can no
+//! longer renew, complete or fail the job, and [`renew`] just before sending tells it not to send.
 
 use crate::{Backend, Result, Store};
 use serde::Serialize;
@@ -99,15 +101,37 @@ pub async fn claim_due(store: &Store, now: i64, lease_secs: i64) -> Result<Optio
     Ok(None)
 }
 
-/// Marks a job done, with an optional note (e.g. "not sent: account removed").
-pub async fn complete(store: &Store, id: i64, note: Option<&str>, now: i64) -> Result<()> {
-    sqlx::query("UPDATE jobs SET state = 'done', finished_at = $1, locked_until = NULL, last_error = $2 WHERE id = $3")
-        .bind(now)
-        .bind(note)
-        .bind(id)
+/// The condition that the claim `job` is still the live one: still running, and not claimed again
+/// since (every claim adds one to `attempts`, so the count is the claim's fencing token).
+const STILL_OURS: &str = "id = $1 AND state = 'running' AND attempts = $2";
+
+/// Marks a job done, with an optional note (e.g. "not sent: account removed"). Returns false,
+/// changing nothing, when the claim is no longer ours (the lease ran out and another server took
+/// the job over): that server's result is the one that counts.
+pub async fn complete(store: &Store, job: &Job, note: Option<&str>, now: i64) -> Result<bool> {
+    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE jobs SET state = 'done', finished_at = $3, locked_until = NULL, last_error = $4 WHERE {STILL_OURS}"
+    )))
+    .bind(job.id)
+    .bind(job.attempts)
+    .bind(now)
+    .bind(note)
+    .execute(store.pool())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Extends the lease on a claimed job to `now + lease_secs`, just before an action that must not
+/// happen twice (sending an email). Returns false when the claim is no longer ours, in which case
+/// the caller must not act: another server has the job.
+pub async fn renew(store: &Store, job: &Job, now: i64, lease_secs: i64) -> Result<bool> {
+    let done = sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE jobs SET locked_until = $3 WHERE {STILL_OURS}")))
+        .bind(job.id)
+        .bind(job.attempts)
+        .bind(now + lease_secs)
         .execute(store.pool())
         .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
 /// Back-off before attempt `attempts + 1`: 5 minutes doubling, at most a day.
@@ -116,19 +140,21 @@ pub fn backoff_secs(attempts: i64) -> i64 {
 }
 
 /// Records a failed attempt: back to `pending` at `retry_at`, or `failed` after
-/// [`MAX_ATTEMPTS`]. Returns the new state.
-pub async fn fail(store: &Store, id: i64, error: &str, retry_at: i64) -> Result<String> {
-    let attempts: i64 =
-        sqlx::query_scalar("SELECT attempts FROM jobs WHERE id = $1").bind(id).fetch_one(store.pool()).await?;
-    let state = if attempts >= MAX_ATTEMPTS { "failed" } else { "pending" };
-    sqlx::query("UPDATE jobs SET state = $1, run_at = $2, last_error = $3, locked_until = NULL WHERE id = $4")
-        .bind(state)
-        .bind(retry_at)
-        .bind(error)
-        .bind(id)
-        .execute(store.pool())
-        .await?;
-    Ok(state.to_owned())
+/// [`MAX_ATTEMPTS`]. Returns the new state, or `None` (changing nothing) when the claim is no
+/// longer ours.
+pub async fn fail(store: &Store, job: &Job, error: &str, retry_at: i64) -> Result<Option<String>> {
+    let state = if job.attempts >= MAX_ATTEMPTS { "failed" } else { "pending" };
+    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE jobs SET state = $3, run_at = $4, last_error = $5, locked_until = NULL WHERE {STILL_OURS}"
+    )))
+    .bind(job.id)
+    .bind(job.attempts)
+    .bind(state)
+    .bind(retry_at)
+    .bind(error)
+    .execute(store.pool())
+    .await?;
+    Ok((done.rows_affected() == 1).then(|| state.to_owned()))
 }
 
 /// Cancels a pending job; false if it was not pending.

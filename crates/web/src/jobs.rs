@@ -30,6 +30,16 @@ pub enum Outcome {
     Done(Option<String>),
     /// Failed this time; try again later.
     Retry(String),
+    /// Not run: our lease ran out and another server has the job (see [`lease_held`]).
+    NotOurs,
+}
+
+/// Renews the lease on `job` just before an action that must happen once (sending an email);
+/// false means another server took the job over after our lease ran out, so we must not act.
+/// With the lease renewed, a second server can only take over after [`LEASE_SECS`], far longer
+/// than the mailer's 15-second timeout, so the email is sent by one server only.
+pub async fn lease_held(state: &AppState, job: &Job) -> Result<bool, AppError> {
+    Ok(jobs::renew(&state.store, job, state.clock.now(), LEASE_SECS).await?)
 }
 
 /// Runs forever: due jobs now (catch-up after downtime), then on every tick or wake-up.
@@ -62,19 +72,29 @@ async fn run_one(state: &AppState, job: &Job) -> Result<(), AppError> {
         other => Ok(Outcome::Done(Some(format!("unknown job kind {other}")))),
     };
     let now = state.clock.now();
-    match outcome {
-        Ok(Outcome::Done(note)) => jobs::complete(&state.store, job.id, note.as_deref(), now).await?,
+    let retry_at = now + jobs::backoff_secs(job.attempts);
+    let (ours, error) = match outcome {
+        Ok(Outcome::Done(note)) => (jobs::complete(&state.store, job, note.as_deref(), now).await?, None),
+        Ok(Outcome::NotOurs) => (false, None),
         Ok(Outcome::Retry(error)) | Err(AppError::Internal(error)) => {
-            let state_now = jobs::fail(&state.store, job.id, &error, now + jobs::backoff_secs(job.attempts)).await?;
-            tracing::warn!(job = job.id, kind = %job.kind, attempts = job.attempts, state = %state_now, %error, "job failed");
+            (record_failure(state, job, &error, retry_at).await?, Some(error))
         }
         Err(e) => {
             let error = e.to_string();
-            jobs::fail(&state.store, job.id, &error, now + jobs::backoff_secs(job.attempts)).await?;
-            tracing::warn!(job = job.id, kind = %job.kind, %error, "job failed");
+            (record_failure(state, job, &error, retry_at).await?, Some(error))
         }
+    };
+    if !ours {
+        tracing::warn!(job = job.id, kind = %job.kind, ?error, "job lease lost: another server took the job over");
     }
     Ok(())
+}
+
+/// Puts a failed job back for a retry (or gives it up); false if the claim was no longer ours.
+async fn record_failure(state: &AppState, job: &Job, error: &str, retry_at: i64) -> Result<bool, AppError> {
+    let Some(state_now) = jobs::fail(&state.store, job, error, retry_at).await? else { return Ok(false) };
+    tracing::warn!(job = job.id, kind = %job.kind, attempts = job.attempts, state = %state_now, %error, "job failed");
+    Ok(true)
 }
 
 /// The test clock's route (only when the `test_clock` setting is on; else 404).

@@ -288,6 +288,9 @@ pub async fn run_followup(state: &AppState, job: &Job) -> Result<Outcome, AppErr
         "\nMark each statement done, partly done or not yet (sign in first):\n{}/plans/{token}\n\nRecordwell\n",
         state.public_url
     ));
+    if !crate::jobs::lease_held(state, job).await? {
+        return Ok(Outcome::NotOurs);
+    }
     if let Err(e) = state.mailer.send(&user.email, "Your action plan from the recording course", body).await {
         return Ok(Outcome::Retry(e.to_string()));
     }

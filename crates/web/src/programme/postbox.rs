@@ -374,6 +374,9 @@ pub async fn run_send(state: &AppState, job: &Job) -> Result<Outcome, AppError> 
         cohort.id
     );
     let pdf = pdf_bytes(state, &cohort).await?;
+    if !crate::jobs::lease_held(state, job).await? {
+        return Ok(Outcome::NotOurs);
+    }
     let subject = format!("Post-box summary: {}", cohort.title);
     if let Err(e) =
         state.mailer.send_with_attachment(&manager.email, &subject, body, ("postbox.pdf", "application/pdf", pdf)).await

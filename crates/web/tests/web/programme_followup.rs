@@ -83,12 +83,26 @@ async fn jobs_claimed_exactly_once(backend: Backend) {
     unique.dedup();
     assert_eq!(all.len(), 20, "every job claimed: {all:?}");
     assert_eq!(unique.len(), 20, "no job claimed twice: {all:?}");
-    // An expired lease lets another claimer take over; complete and fail behave.
-    let job = jobs::claim_due(&app.store, base + 1000, 300).await.unwrap().expect("lease expired");
-    let state = jobs::fail(&app.store, job.id, "boom", base + 5000).await.unwrap();
-    assert_eq!(state, "pending");
-    assert!(jobs::claim_due(&app.store, base + 1001, 300).await.unwrap().is_none_or(|j| j.id != job.id));
-    jobs::complete(&app.store, job.id, None, base).await.unwrap();
+    // An expired lease lets another claimer take over, and from then on the first claimer can no
+    // longer renew (so it does not send), complete or fail the job.
+    let stale = jobs::claim_due(&app.store, base + 1000, 300).await.unwrap().expect("lease expired");
+    let job = jobs::claim_due(&app.store, base + 1400, 300).await.unwrap().expect("taken over");
+    assert_eq!((job.id, job.attempts), (stale.id, stale.attempts + 1));
+    assert!(!jobs::renew(&app.store, &stale, base + 1400, 300).await.unwrap(), "the stale claim may not send");
+    assert!(!jobs::complete(&app.store, &stale, None, base + 1400).await.unwrap());
+    assert_eq!(jobs::fail(&app.store, &stale, "late", base + 1400).await.unwrap(), None);
+    assert!(jobs::renew(&app.store, &job, base + 1400, 300).await.unwrap(), "the live claim may");
+    assert_eq!(jobs::fail(&app.store, &job, "boom", base + 5000).await.unwrap().as_deref(), Some("pending"));
+    assert!(jobs::claim_due(&app.store, base + 1401, 300).await.unwrap().is_none_or(|j| j.id != job.id));
+    // Due again after the back-off (the other test jobs, their leases also over, come first).
+    let again = loop {
+        let j = jobs::claim_due(&app.store, base + 5000, 300).await.unwrap().expect("due again after back-off");
+        if j.id == job.id {
+            break j;
+        }
+    };
+    assert!(jobs::complete(&app.store, &again, None, base + 5000).await.unwrap());
+    assert_eq!(jobs::by_key(&app.store, &again.unique_key).await.unwrap().unwrap().state, "done");
     app.finish().await;
 }
 both!(jobs_claimed_exactly_once);
