@@ -1,5 +1,6 @@
-// The two-day course from end to end in real Chromium: an administrator invites five
-// participants (the invitations arrive in a local SMTP sink), a facilitator runs the course
+// The two-day course from end to end in real Chromium: an administrator invites four
+// participants and the facilitator invites a fifth straight into the cohort (the invitations
+// arrive in a local SMTP sink), a facilitator runs the course
 // (cohort, people, letters, pair review groups, post-box, summary to the manager), a participant
 // writes an action plan, the test clock moves past the follow-up date, and the plan comes back by
 // email ("the envelope") to be marked. On the way every programme page is checked with axe; the
@@ -78,28 +79,31 @@ describe('the two-day course, end to end', () => {
     await sink?.close();
   });
 
-  test('an administrator invites five participants, who accept by email', { timeout: TEST_TIMEOUT_MS }, async () => {
+  /** Accepts an emailed invitation in a new page; returns the page, signed in. */
+  async function accept(invitation, email, name) {
+    const page = await openPage(browser);
+    await page.goto(linkIn(invitation, '/invitations/'));
+    await page.getByLabel('Your name', { exact: true }).fill(name);
+    await page.getByLabel('New password', { exact: true }).fill(PASSWORD);
+    await andWaitForPage(page, () => page.locator('form.rw-form button[type=submit]').click());
+    if ((await page.locator('meta[name=csrf-token]').count()) === 0 || new URL(page.url()).pathname === '/signin') {
+      await signIn(page, server.url, { email, password: PASSWORD });
+    }
+    return page;
+  }
+
+  test('an administrator invites four participants, who accept by email', { timeout: TEST_TIMEOUT_MS }, async () => {
     admin = await openPage(browser);
     await signIn(admin, server.url, server.users.administrator);
-    for (let i = 1; i <= PEOPLE; i++) {
+    for (let i = 1; i < PEOPLE; i++) {
       const email = `participant${i}@course.test`;
       await go(admin, '/admin/people');
       await admin.locator('#email').fill(email);
       await admin.locator('#role').selectOption('practitioner');
       await clickButtonAndWait(admin, 'Send invitation');
       const invitation = await sink.waitFor((m) => m.to.includes(email), MAIL_WAIT_MS);
-      const link = linkIn(invitation, '/invitations/');
-
-      const page = await openPage(browser);
-      await page.goto(link);
       const name = `Participant ${'ABCDE'[i - 1]} Course`;
-      await page.getByLabel('Your name', { exact: true }).fill(name);
-      await page.getByLabel('New password', { exact: true }).fill(PASSWORD);
-      await andWaitForPage(page, () => page.locator('form.rw-form button[type=submit]').click());
-      if ((await page.locator('meta[name=csrf-token]').count()) === 0 || new URL(page.url()).pathname === '/signin') {
-        await signIn(page, server.url, { email, password: PASSWORD });
-      }
-      participants.push({ email, name, page });
+      participants.push({ email, name, page: await accept(invitation, email, name) });
     }
     // Each can reach the members' pages.
     for (const p of participants) {
@@ -108,7 +112,7 @@ describe('the two-day course, end to end', () => {
     }
   });
 
-  test('the facilitator creates a cohort, adds people and emails the letters', { timeout: TEST_TIMEOUT_MS }, async () => {
+  test('the facilitator creates a cohort, adds people, invites a newcomer and emails the letters', { timeout: TEST_TIMEOUT_MS }, async () => {
     facilitator = await openPage(browser);
     await signIn(facilitator, server.url, server.users.facilitator);
 
@@ -137,6 +141,22 @@ describe('the two-day course, end to end', () => {
       await clickButtonAndWait(facilitator, 'Add');
       await facilitator.locator('#people').waitFor();
     }
+    // The fifth has no account yet: the facilitator's invitation brings the letter and a link
+    // that makes the account and lands them in the cohort.
+    const email = `participant${PEOPLE}@course.test`;
+    await facilitator.locator('#person-email').fill(email);
+    await facilitator.locator('#person-role').selectOption('participant');
+    await clickButtonAndWait(facilitator, 'Add');
+    await facilitator.getByText(`Invited ${email}`).first().waitFor();
+    await a11y(facilitator, 'the cohort home (a newcomer invited)');
+    const invitation = await sink.waitFor((m) => m.to.includes(email), MAIL_WAIT_MS);
+    assert.match(invitation.body, /self-study exercises/, 'the invitation carries the letter');
+    const name = `Participant ${'ABCDE'[PEOPLE - 1]} Course`;
+    const page = await accept(invitation, email, name);
+    assert.equal(new URL(page.url()).pathname, cohortUrl, 'the newcomer lands on the cohort');
+    participants.push({ email, name, page });
+    await go(facilitator, cohortUrl);
+
     await facilitator.locator('#person-email').fill(server.users.manager.email);
     await facilitator.locator('#person-role').selectOption('manager');
     await clickButtonAndWait(facilitator, 'Add');
@@ -332,6 +352,19 @@ describe('the two-day course, end to end', () => {
     await a11y(facilitator, 'the facilitator\'s plans page');
   });
 
+  test('the day view: the register for both days', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await go(facilitator, `${cohortUrl}/day`);
+    const day1 = facilitator.locator('#register-1');
+    for (const p of participants.slice(0, PEOPLE - 1)) await day1.getByLabel(p.name, { exact: true }).check();
+    await clickButtonAndWait(facilitator, 'Save the register for day 1');
+    await facilitator.locator('legend', { hasText: `Day 1: ${PEOPLE - 1} of ${PEOPLE} present` }).waitFor();
+    const day2 = facilitator.locator('#register-2');
+    for (const p of participants) await day2.getByLabel(p.name, { exact: true }).check();
+    await clickButtonAndWait(facilitator, 'Save the register for day 2');
+    await facilitator.locator('legend', { hasText: `Day 2: ${PEOPLE} of ${PEOPLE} present` }).waitFor();
+    await a11y(facilitator, 'the day view (register taken)');
+  });
+
   test('reflections, the cohort report and its exports, the day view', { timeout: TEST_TIMEOUT_MS }, async () => {
     let i = 0;
     for (const p of participants) {
@@ -352,6 +385,9 @@ describe('the two-day course, end to end', () => {
     await a11y(facilitator, 'the cohort report');
     const report = await facilitator.locator('main').innerText();
     assert.doesNotMatch(report, /Participant [A-E] Course.{0,40}Reflection/s, 'reflections are shown without names');
+    assert.match(report, /Day 1: present\s+4/, 'the register is counted');
+    assert.match(report, /Day 1: absent\s+1/);
+    assert.match(report, /Day 2: present\s+5/);
 
     // The downloads: PDFs start %PDF, spreadsheets are zip files (PK).
     const downloads = [

@@ -1,6 +1,7 @@
 //! Invitations: an administrator invites a person by email to a role; the emailed link lets
 //! them choose their name and password.
 
+use crate::cohorts::CohortRole;
 use crate::orgs::Role;
 use crate::{Result, Store, now};
 
@@ -15,6 +16,8 @@ pub struct Invitation {
     pub email: String,
     /// The role they will hold.
     pub role: Role,
+    /// The cohort they join on accepting, and their part in it (a facilitator's invitation).
+    pub cohort: Option<(i64, CohortRole)>,
 }
 
 /// Stores an invitation valid for `ttl_secs`.
@@ -27,10 +30,25 @@ pub async fn create(
     by: Option<i64>,
     ttl_secs: i64,
 ) -> Result<()> {
+    create_into(store, token_hash, org_id, email, role, by, ttl_secs, None).await
+}
+
+/// Stores an invitation that also adds the person to a cohort, with `cohort` = (cohort id, part).
+#[allow(clippy::too_many_arguments)]
+pub async fn create_into(
+    store: &Store,
+    token_hash: &str,
+    org_id: i64,
+    email: &str,
+    role: Role,
+    by: Option<i64>,
+    ttl_secs: i64,
+    cohort: Option<(i64, CohortRole)>,
+) -> Result<()> {
     let at = now();
     sqlx::query(
-        "INSERT INTO invitations (token_hash, org_id, email, role, invited_by, created_at, expires_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO invitations (token_hash, org_id, email, role, invited_by, created_at, expires_at, cohort_id, cohort_role) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(token_hash)
     .bind(org_id)
@@ -39,6 +57,8 @@ pub async fn create(
     .bind(by)
     .bind(at)
     .bind(at + ttl_secs)
+    .bind(cohort.map(|c| c.0))
+    .bind(cohort.map(|c| c.1.as_str()))
     .execute(store.pool())
     .await?;
     Ok(())
@@ -46,17 +66,33 @@ pub async fn create(
 
 /// The open (unexpired, unaccepted) invitation with this hash.
 pub async fn find_open(store: &Store, token_hash: &str) -> Result<Option<Invitation>> {
-    let row: Option<(String, i64, String, String)> = sqlx::query_as(
-        "SELECT token_hash, org_id, email, role FROM invitations \
+    let row: Option<InvitationRow> = sqlx::query_as(
+        "SELECT token_hash, org_id, email, role, cohort_id, cohort_role FROM invitations \
          WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2",
     )
     .bind(token_hash)
     .bind(now())
     .fetch_optional(store.pool())
     .await?;
-    Ok(row.and_then(|(token_hash, org_id, email, role)| {
-        Some(Invitation { token_hash, org_id, email, role: Role::parse(&role)? })
+    Ok(row.and_then(|(token_hash, org_id, email, role, cohort_id, cohort_role)| {
+        let cohort = cohort_id.zip(cohort_role.as_deref().and_then(CohortRole::parse));
+        Some(Invitation { token_hash, org_id, email, role: Role::parse(&role)?, cohort })
     }))
+}
+
+type InvitationRow = (String, i64, String, String, Option<i64>, Option<String>);
+
+/// A cohort's open invitations (people invited who have not made their account yet):
+/// (email, part in the cohort, expires at).
+pub async fn open_for_cohort(store: &Store, cohort_id: i64) -> Result<Vec<(String, String, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT email, cohort_role, expires_at FROM invitations \
+         WHERE cohort_id = $1 AND accepted_at IS NULL AND expires_at > $2 ORDER BY created_at, email",
+    )
+    .bind(cohort_id)
+    .bind(now())
+    .fetch_all(store.pool())
+    .await?)
 }
 
 /// Marks an invitation used. Returns false when it was already used (a double submit), so the

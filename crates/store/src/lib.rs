@@ -16,6 +16,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod attendance;
 pub mod audit;
 pub mod cohorts;
 pub mod comments;

@@ -18,7 +18,7 @@ use recordwell_store::{invitations, orgs, sessions, tokens, users};
 use serde::Deserialize;
 
 /// How long an invitation link works.
-const INVITE_TTL_SECS: i64 = 14 * 24 * 3600;
+pub const INVITE_TTL_SECS: i64 = 14 * 24 * 3600;
 
 fn role_options() -> Vec<(&'static str, &'static str)> {
     Role::ALL.iter().map(|r| (r.as_str(), r.label())).collect()

@@ -12,7 +12,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use recordwell_store::{invitations, users};
+use recordwell_store::{cohorts, invitations, users};
 use serde::Deserialize;
 
 /// The page where a new password is chosen (invitations and resets).
@@ -120,6 +120,23 @@ pub async fn accept(
         inv.role.as_str(),
     )
     .await?;
+    let landing = match inv.cohort {
+        Some((cohort_id, part)) => {
+            cohorts::set_person(&state.store, cohort_id, user_id, part, "joined").await?;
+            crate::audit::log_as(
+                &state.store,
+                Some(inv.org_id),
+                Some(user_id),
+                "cohort.person",
+                "cohort",
+                Some(cohort_id),
+                part.as_str(),
+            )
+            .await?;
+            format!("/cohorts/{cohort_id}")
+        }
+        None => "/records".to_owned(),
+    };
     let cookie = session::start(&state, user_id, inv.org_id).await?;
-    Ok(see_other_with_cookie("/records", cookie))
+    Ok(see_other_with_cookie(&landing, cookie))
 }

@@ -88,8 +88,10 @@ pub async fn submit(
 }
 
 /// A 303 redirect that also sets a cookie.
-pub fn see_other_with_cookie(to: &'static str, cookie: HeaderValue) -> Response {
-    (StatusCode::SEE_OTHER, [(LOCATION, HeaderValue::from_static(to)), (SET_COOKIE, cookie)]).into_response()
+pub fn see_other_with_cookie(to: &str, cookie: HeaderValue) -> Response {
+    // `to` is always one of our own paths; "/" is the safe fallback for anything unsendable.
+    let location = HeaderValue::try_from(to).unwrap_or_else(|_| HeaderValue::from_static("/"));
+    (StatusCode::SEE_OTHER, [(LOCATION, location), (SET_COOKIE, cookie)]).into_response()
 }
 
 /// A light check: the mail server is the real judge.

@@ -2,9 +2,11 @@
 //! times, add people, edit and send the invitation letter and record the large group's summary
 //! points; everyone in the cohort sees its home page with the agenda.
 
+use crate::auth::token::{hash_token, random_token};
 use crate::auth::{CurrentSession, Visitor};
 use crate::error::AppError;
 use crate::export::pdf::Document;
+use crate::pages::admin::INVITE_TTL_SECS;
 use crate::pages::{MessagePage, PageForm, render};
 use crate::programme::{InCohort, may_facilitate, review, templates};
 use crate::state::AppState;
@@ -16,8 +18,9 @@ use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use recordwell_store::cohorts::{self, Cohort, CohortPerson, CohortRole, CohortSession, NewCohort};
+use recordwell_store::orgs::Role;
 use recordwell_store::programmes::{self, SESSION_KINDS, Template as Programme};
-use recordwell_store::{letters, reviews, users};
+use recordwell_store::{invitations, letters, reviews, users};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -252,6 +255,8 @@ struct HomePage {
     is_participant: bool,
     days: Vec<Day>,
     people: Vec<CohortPerson>,
+    /// Open invitations: (email, part, expires at).
+    invited: Vec<(String, String, i64)>,
     notice: Option<String>,
     error: Option<String>,
     draft_points: Option<(i64, String)>,
@@ -268,6 +273,7 @@ struct Said {
 async fn home_page(state: &AppState, visitor: &Visitor, ic: &InCohort, said: Said) -> Result<Response, AppError> {
     let is_facilitator = ic.role == CohortRole::Facilitator;
     let people = if is_facilitator { cohorts::people(&state.store, ic.cohort.id).await? } else { vec![] };
+    let invited = if is_facilitator { invitations::open_for_cohort(&state.store, ic.cohort.id).await? } else { vec![] };
     render(&HomePage {
         frame: Frame::new(visitor, "training"),
         days: agenda(state, &ic.cohort).await?,
@@ -275,6 +281,7 @@ async fn home_page(state: &AppState, visitor: &Visitor, ic: &InCohort, said: Sai
         is_facilitator,
         is_participant: ic.role == CohortRole::Participant,
         people,
+        invited,
         notice: said.notice,
         error: said.error,
         draft_points: said.draft_points,
@@ -335,12 +342,7 @@ async fn add_person(
         None => false,
     };
     let (Some(user), true) = (user, member) else {
-        let error = Some(
-            "There is no member of your organisation with that email address. An administrator can invite them \
-             first (Administration, People); then add them here."
-                .to_owned(),
-        );
-        return home_page(&state, &visitor, &ic, Said { error, ..Said::default() }).await;
+        return invite_person(&state, &visitor, &ic, f.email.trim(), role).await;
     };
     if user.id == ic.who.user_id {
         let error = Some("You are already in this cohort, as a facilitator.".to_owned());
@@ -349,6 +351,64 @@ async fn add_person(
     cohorts::set_person(&state.store, ic.cohort.id, user.id, role, "joined").await?;
     crate::audit::log(&state.store, &ic.who, "cohort.person", "cohort", Some(ic.cohort.id), role.as_str()).await?;
     Ok(Redirect::to(&format!("/cohorts/{}#people", ic.cohort.id)).into_response())
+}
+
+/// Someone with no account in the organisation: an invitation that makes their account and adds
+/// them to the cohort, emailed with the invitation letter. When email cannot be sent the link is
+/// shown to the facilitator to pass on, so the invitation is never lost.
+async fn invite_person(
+    state: &AppState,
+    visitor: &Visitor,
+    ic: &InCohort,
+    email: &str,
+    role: CohortRole,
+) -> Result<Response, AppError> {
+    if !crate::pages::setup::looks_like_email(email) {
+        let error = Some("Enter an email address like name@example.org.".to_owned());
+        return home_page(state, visitor, ic, Said { error, ..Said::default() }).await;
+    }
+    let org_role = match role {
+        CohortRole::Participant => Role::Practitioner,
+        CohortRole::Facilitator => Role::Facilitator,
+        CohortRole::Manager => Role::Manager,
+    };
+    let token = random_token();
+    let hash = hash_token(&token);
+    let (org, by) = (ic.cohort.org_id, Some(ic.who.user_id));
+    let cohort = Some((ic.cohort.id, role));
+    invitations::create_into(&state.store, &hash, org, email, org_role, by, INVITE_TTL_SECS, cohort).await?;
+    crate::audit::log(&state.store, &ic.who, "cohort.invite", "cohort", Some(ic.cohort.id), role.as_str()).await?;
+    let link = format!("{}/invitations/{token}", state.public_url.trim_end_matches('/'));
+    let body = if role == CohortRole::Participant {
+        let letter = merge(&ic.cohort.letter, &ic.cohort, "colleague", &cohort_link(state, ic.cohort.id));
+        format!("{letter}\n\nFirst, make your Recordwell account here (the link works once, for 14 days):\n{link}\n")
+    } else {
+        format!(
+            "Hello,\n\n{} has invited you to {} on Recordwell, as {}.\n\nMake your account here (the link works \
+             once, for 14 days):\n{link}\n",
+            ic.who.user_name,
+            ic.cohort.title,
+            role_label(role).to_lowercase()
+        )
+    };
+    let subject = format!("Invitation: {}", ic.cohort.title);
+    let said = match state.mailer.send(email, &subject, body).await {
+        Ok(()) => {
+            Said { notice: Some(format!("Invited {email}. They join the cohort when they accept.")), ..Said::default() }
+        }
+        Err(e) => {
+            let why = match e {
+                crate::mail::MailError::NotConfigured => "email is not set up".to_owned(),
+                e => e.to_string(),
+            };
+            let notice = format!(
+                "Invited {email}, but the invitation could not be emailed ({why}). Send them this link yourself; \
+                 it works once, for 14 days: {link}"
+            );
+            Said { notice: Some(notice), ..Said::default() }
+        }
+    };
+    home_page(state, visitor, ic, said).await
 }
 
 /// `POST /cohorts/{cohort}/people/{user}/leave`: a participant leaves; pair-review groups are

@@ -1,11 +1,12 @@
 //! The facilitator's day view: the agenda with the session now running and how long it has run,
-//! who has submitted which examples, the current session's groups with who has finished, and one
-//! button to move on.
+//! who has submitted which examples, the current session's groups with who has finished, the
+//! register for each day, and one button to move on.
 
 use crate::auth::Visitor;
 use crate::error::AppError;
 use crate::pages::render;
 use crate::programme::InCohort;
+use crate::programme::attendance::{Register, registers};
 use crate::programme::cohorts::{Day, agenda};
 use crate::programme::examples::EXAMPLE_TYPES;
 use crate::programme::review::{GroupStatus, group_status};
@@ -17,7 +18,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use recordwell_store::cohorts::{self, CohortRole, CohortSession};
-use recordwell_store::{examples, now};
+use recordwell_store::examples;
 
 /// The routes.
 pub fn routes() -> Router<AppState> {
@@ -33,10 +34,12 @@ struct Page {
     days: Vec<Day>,
     current: Option<CohortSession>,
     elapsed: i64,
+    elapsed_secs: i64,
     next_title: Option<String>,
     types: Vec<&'static str>,
     submitted: Vec<(String, Vec<bool>)>,
     groups: Vec<GroupStatus>,
+    registers: Vec<Register>,
 }
 
 /// `GET /cohorts/{cohort}/day` (facilitators).
@@ -44,7 +47,9 @@ async fn page(State(state): State<AppState>, visitor: Visitor, ic: InCohort) -> 
     ic.facilitator()?;
     let sessions = cohorts::sessions(&state.store, ic.cohort.id).await?;
     let current = sessions.iter().find(|s| Some(s.id) == ic.cohort.current_session_id).cloned();
-    let elapsed = ic.cohort.session_started_at.map_or(0, |t| ((now() - t) / 60).max(0));
+    // The test clock, when on, so that a course run in tests shows the time it pretends.
+    let elapsed_secs = ic.cohort.session_started_at.map_or(0, |t| (state.clock.now() - t).max(0));
+    let elapsed = elapsed_secs / 60;
     let next_title = next_of(&sessions, ic.cohort.current_session_id).map(|s| s.title.clone());
     let people = cohorts::people(&state.store, ic.cohort.id).await?;
     let all = examples::for_cohort(&state.store, ic.cohort.id).await?;
@@ -70,9 +75,11 @@ async fn page(State(state): State<AppState>, visitor: Visitor, ic: InCohort) -> 
         days: agenda(&state, &ic.cohort).await?,
         current,
         elapsed,
+        elapsed_secs,
         next_title,
         types: EXAMPLE_TYPES.iter().map(|t| type_title(t)).collect(),
         submitted,
+        registers: registers(&state, ic.cohort.id, &people).await?,
         groups,
     })
 }
@@ -93,6 +100,6 @@ async fn next(State(state): State<AppState>, ic: InCohort) -> Result<Response, A
     ic.facilitator()?;
     let sessions = cohorts::sessions(&state.store, ic.cohort.id).await?;
     let next = next_of(&sessions, ic.cohort.current_session_id).map(|s| s.id);
-    cohorts::set_current_session(&state.store, ic.cohort.id, next, now()).await?;
+    cohorts::set_current_session(&state.store, ic.cohort.id, next, state.clock.now()).await?;
     Ok(Redirect::to(&format!("/cohorts/{}/day", ic.cohort.id)).into_response())
 }

@@ -6,6 +6,7 @@
 //! work and their group's, facilitators run the cohort but never read group discussions or
 //! private learning points, managers see the post-box summary sent to them.
 
+pub mod attendance;
 pub mod cohorts;
 pub mod dayview;
 pub mod examples;
@@ -34,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .merge(examples::routes())
         .merge(review::routes())
         .merge(dayview::routes())
+        .merge(attendance::routes())
         .merge(crate::jobs::routes())
         .merge(learning::routes())
         .merge(plans::routes())

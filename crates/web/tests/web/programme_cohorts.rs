@@ -2,9 +2,9 @@
 //! groups, rebalancing when someone leaves, the day view and the role rules.
 
 use crate::both;
-use crate::harness::{Backend, Browser, PASSWORD, TestApp};
+use crate::harness::{Backend, Browser, PASSWORD, TestApp, link_in};
 use recordwell_store::orgs::Role;
-use recordwell_store::{cohorts, examples, programmes, reviews, users};
+use recordwell_store::{attendance, cohorts, examples, programmes, reviews, users};
 use reqwest::StatusCode;
 
 /// Creates a cohort from the built-in programme as the facilitator; returns its id.
@@ -87,10 +87,6 @@ async fn programme_end_to_end(backend: Backend) {
         assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
         people.push((id, email));
     }
-    let outsider = fac
-        .post_form(&format!("/cohorts/{cohort}/people"), &[("email", "outsider@test.example"), ("role", "participant")])
-        .await;
-    assert!(outsider.body.contains("invite them"), "other organisations' people cannot be added");
 
     // Letters by email and as PDF.
     let sent = fac.post_form(&format!("/cohorts/{cohort}/letters/send"), &[]).await;
@@ -332,9 +328,64 @@ async fn letters_examples_and_the_day(backend: Backend) {
     let day = fac.get(&format!("/cohorts/{cohort}/day")).await;
     assert!(day.body.contains(&format!("Now: {}", sessions.last().unwrap().title)), "{}", day.body);
     assert!(day.body.contains("Test practitioner"));
+    assert!(day.body.contains("id=\"session-timer\" data-elapsed-seconds="), "the timer the script keeps running");
     fac.post_form(&format!("/cohorts/{cohort}/next"), &[]).await;
     let c = cohorts::get(&app.store, app.org_id, cohort).await.unwrap().unwrap();
     assert_eq!(c.current_session_id, None, "after the last session, none is running");
+
+    // The register: ticked people are present, the others absent; marking again corrects it.
+    let (prac_id, colleague_id) = (app.people["practitioner"].id, app.people["colleague"].id);
+    let register = format!("/cohorts/{cohort}/attendance");
+    let tick = format!("present_{prac_id}");
+    let marked = fac.post_form(&register, &[("day", "1"), (&tick, "1")]).await;
+    assert_eq!(marked.status, StatusCode::SEE_OTHER, "{}", marked.body);
+    let day1 = attendance::for_day(&app.store, cohort, 1).await.unwrap();
+    let mut expected = vec![(prac_id, true), (colleague_id, false), (broken, false)];
+    expected.sort();
+    assert_eq!(day1, expected, "the store lists the register by user id");
+    let day = fac.get(&format!("/cohorts/{cohort}/day")).await;
+    assert!(day.body.contains("Day 1: 1 of 3 present") && day.body.contains("Day 2: not taken yet"), "{}", day.body);
+    let both_here = format!("present_{colleague_id}");
+    fac.post_form(&register, &[("day", "1"), (&tick, "1"), (&both_here, "1")]).await;
+    assert_eq!(recordwell_store::reflections::attendance(&app.store, cohort).await.unwrap(), vec![(1, 2, 1)]);
+    assert_eq!(fac.post_form(&register, &[("day", "3")]).await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(prac.post_form(&register, &[("day", "1"), (&tick, "1")]).await.status, StatusCode::FORBIDDEN);
     app.finish().await;
 }
 both!(letters_examples_and_the_day);
+
+async fn newcomers_are_invited_into_the_cohort(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let mut fac = app.signed_in("facilitator").await;
+    let cohort = new_cohort(&app, &mut fac).await;
+    let people = format!("/cohorts/{cohort}/people");
+    let bad = fac.post_form(&people, &[("email", "not an address"), ("role", "participant")]).await;
+    assert!(bad.body.contains("Enter an email address"), "{}", bad.body);
+
+    // Someone with no account: invited, with the letter and a link that makes their account.
+    let asked = fac.post_form(&people, &[("email", "new.starter@test.example"), ("role", "participant")]).await;
+    assert!(asked.body.contains("Invited new.starter@test.example"), "{}", asked.body);
+    let page = fac.get(&format!("/cohorts/{cohort}")).await;
+    assert!(page.body.contains("Invited, not joined yet") && page.body.contains("new.starter@test.example"));
+    let mail = app.smtp.wait_for("new.starter@test.example").await;
+    assert!(mail.contains("Dear colleague") && mail.contains("self-study exercises"), "the letter: {mail}");
+    let path = link_in(&mail, &format!("{}/invitations/", app.url)).trim_start_matches(&app.url).to_owned();
+    let mut newcomer = Browser::new(&app.url);
+    newcomer.get(&path).await;
+    let joined = newcomer.post_form(&path, &[("name", "Nia Starter"), ("password", PASSWORD)]).await;
+    assert_eq!(joined.status, StatusCode::SEE_OTHER);
+    assert_eq!(joined.location(), format!("/cohorts/{cohort}"), "they land on the cohort");
+    let user = users::by_email(&app.store, "new.starter@test.example").await.unwrap().unwrap();
+    assert_eq!(users::role_in(&app.store, user.id, app.org_id).await.unwrap(), Some(Role::Practitioner));
+    assert_eq!(cohorts::role_of(&app.store, cohort, user.id).await.unwrap(), Some(cohorts::CohortRole::Participant));
+    assert_eq!(newcomer.get(&format!("/cohorts/{cohort}/examples")).await.status, StatusCode::OK);
+    let page = fac.get(&format!("/cohorts/{cohort}")).await;
+    assert!(!page.body.contains("Invited, not joined yet") && page.body.contains("Nia Starter"));
+
+    // A participant cannot invite anyone.
+    let mut starter = newcomer;
+    let tried = starter.post_form(&people, &[("email", "friend@test.example"), ("role", "participant")]).await;
+    assert_eq!(tried.status, StatusCode::FORBIDDEN);
+    app.finish().await;
+}
+both!(newcomers_are_invited_into_the_cohort);
