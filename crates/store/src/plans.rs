@@ -170,3 +170,11 @@ pub async fn completion(store: &Store, cohort_id: i64) -> Result<Vec<(String, i6
     .await?;
     Ok(rows.into_iter().map(|(s, n)| (s.unwrap_or_else(|| "unmarked".into()), n)).collect())
 }
+
+/// How many participants of a cohort have written an action plan (a count, never who).
+pub async fn count_for_cohort(store: &Store, cohort_id: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM action_plans WHERE cohort_id = $1")
+        .bind(cohort_id)
+        .fetch_one(store.pool())
+        .await?)
+}

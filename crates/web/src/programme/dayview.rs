@@ -1,6 +1,7 @@
 //! The facilitator's day view: the agenda with the session now running and how long it has run,
-//! who has submitted which examples, the current session's groups with who has finished, the
-//! register for each day, and one button to move on.
+//! who has submitted which examples (and how many plans and reflections), the current session's
+//! groups with who has finished, the post-box at a glance, the register for each day, and one
+//! button to move on.
 
 use crate::auth::Visitor;
 use crate::error::AppError;
@@ -18,7 +19,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use recordwell_store::cohorts::{self, CohortRole, CohortSession};
-use recordwell_store::examples;
+use recordwell_store::{examples, plans, postbox, reflections};
 
 /// The routes.
 pub fn routes() -> Router<AppState> {
@@ -40,6 +41,20 @@ struct Page {
     submitted: Vec<(String, Vec<bool>)>,
     groups: Vec<GroupStatus>,
     registers: Vec<Register>,
+    postbox: PostboxCounts,
+    /// Participants still on the course.
+    participants: usize,
+    /// How many of them have written an action plan, and sent their reflections (counts only:
+    /// who wrote what is theirs).
+    plans: i64,
+    reflections: usize,
+}
+
+/// The post-box at a glance.
+struct PostboxCounts {
+    notes: usize,
+    unsorted: usize,
+    hidden: usize,
 }
 
 /// `GET /cohorts/{cohort}/day` (facilitators).
@@ -53,7 +68,7 @@ async fn page(State(state): State<AppState>, visitor: Visitor, ic: InCohort) -> 
     let next_title = next_of(&sessions, ic.cohort.current_session_id).map(|s| s.title.clone());
     let people = cohorts::people(&state.store, ic.cohort.id).await?;
     let all = examples::for_cohort(&state.store, ic.cohort.id).await?;
-    let submitted = people
+    let submitted: Vec<(String, Vec<bool>)> = people
         .iter()
         .filter(|p| p.role == CohortRole::Participant && p.status != "left")
         .map(|p| {
@@ -78,9 +93,22 @@ async fn page(State(state): State<AppState>, visitor: Visitor, ic: InCohort) -> 
         elapsed_secs,
         next_title,
         types: EXAMPLE_TYPES.iter().map(|t| type_title(t)).collect(),
+        participants: submitted.len(),
         submitted,
         registers: registers(&state, ic.cohort.id, &people).await?,
+        postbox: postbox_counts(&state, ic.cohort.id).await?,
+        plans: plans::count_for_cohort(&state.store, ic.cohort.id).await?,
+        reflections: reflections::all(&state.store, ic.cohort.id).await?.len(),
         groups,
+    })
+}
+
+async fn postbox_counts(state: &AppState, cohort_id: i64) -> Result<PostboxCounts, AppError> {
+    let notes = postbox::notes(&state.store, cohort_id).await?;
+    Ok(PostboxCounts {
+        notes: notes.len(),
+        unsorted: notes.iter().filter(|n| n.hidden == 0 && n.topic.is_none()).count(),
+        hidden: notes.iter().filter(|n| n.hidden != 0).count(),
     })
 }
 

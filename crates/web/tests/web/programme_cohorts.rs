@@ -329,6 +329,8 @@ async fn letters_examples_and_the_day(backend: Backend) {
     assert!(day.body.contains(&format!("Now: {}", sessions.last().unwrap().title)), "{}", day.body);
     assert!(day.body.contains("Test practitioner"));
     assert!(day.body.contains("id=\"session-timer\" data-elapsed-seconds="), "the timer the script keeps running");
+    assert!(day.body.contains("0 notes."), "the post-box at a glance: {}", day.body);
+    assert!(day.body.contains("Action plans written: 0 of 3. Reflections sent: 0 of 3."), "{}", day.body);
     fac.post_form(&format!("/cohorts/{cohort}/next"), &[]).await;
     let c = cohorts::get(&app.store, app.org_id, cohort).await.unwrap().unwrap();
     assert_eq!(c.current_session_id, None, "after the last session, none is running");
