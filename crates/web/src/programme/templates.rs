@@ -89,6 +89,8 @@ async fn list(
 /// One session row, ready to show.
 struct Row {
     index: usize,
+    /// Its place in its day, counted in tens so that a session can be put between two others.
+    order: i64,
     plan: SessionPlan,
     kind_label: &'static str,
 }
@@ -118,10 +120,15 @@ async fn show_page(
     let template = programmes::get(&state.store, s.org_id, id).await?.ok_or(AppError::NotFound)?;
     let sessions = programmes::sessions(&state.store, id).await?;
     let total_minutes = sessions.iter().map(|p| p.minutes).sum();
+    let mut in_day = HashMap::<i64, i64>::new();
     let rows = sessions
         .into_iter()
         .enumerate()
-        .map(|(index, plan)| Row { index, kind_label: kind_label(&plan.kind), plan })
+        .map(|(index, plan)| {
+            let place = in_day.entry(plan.day).or_default();
+            *place += 1;
+            Row { index, order: *place * ORDER_STEP, kind_label: kind_label(&plan.kind), plan }
+        })
         .collect();
     render(&ShowPage {
         frame: Frame::new(visitor, "training"),
@@ -173,11 +180,23 @@ async fn copy(
     Ok(Redirect::to(&format!("/programmes/{new_id}")).into_response())
 }
 
-/// Reads the edit form (`title_N`, `minutes_N`, `purpose_N`, `remove_N`, and `new_*` for a
-/// session to add) into the new list of sessions, or says what is wrong.
+/// The gap between sessions' order numbers on the edit form (10, 20, 30 …), so that 15 puts a
+/// session between the first two.
+const ORDER_STEP: i64 = 10;
+
+/// Where a new session goes when no order is given: after the others of its day.
+const LAST: i64 = i64::MAX;
+
+/// Reads the edit form (`title_N`, `day_N`, `order_N`, `minutes_N`, `purpose_N`, `remove_N`, and
+/// `new_*` for a session to add) into the new list of sessions, or says what is wrong. Sessions
+/// are put in order by day, then by their order number; ties keep their earlier order.
 fn edited_sessions(old: &[SessionPlan], f: &HashMap<String, String>) -> Result<Vec<SessionPlan>, String> {
-    let mut out = vec![];
+    let mut out: Vec<(i64, SessionPlan)> = vec![];
+    let mut places = HashMap::<i64, i64>::new();
     for (i, plan) in old.iter().enumerate() {
+        let place = places.entry(plan.day).or_default();
+        *place += 1;
+        let mut order = *place * ORDER_STEP;
         if f.contains_key(&format!("remove_{i}")) {
             continue;
         }
@@ -192,10 +211,17 @@ fn edited_sessions(old: &[SessionPlan], f: &HashMap<String, String>) -> Result<V
         if let Some(p) = f.get(&format!("purpose_{i}")) {
             plan.purpose = p.trim().to_owned();
         }
+        if let Some(d) = f.get(&format!("day_{i}")) {
+            plan.day = parse_day(d).ok_or_else(|| format!("Session {}: enter its day, from 1 to 10.", i + 1))?;
+        }
+        if let Some(o) = f.get(&format!("order_{i}")) {
+            order = parse_order(o)
+                .ok_or_else(|| format!("Session {}: enter its order as a number from 0 to 9999.", i + 1))?;
+        }
         if plan.title.is_empty() {
             return Err(format!("Session {}: enter a title.", i + 1));
         }
-        out.push(plan);
+        out.push((order, plan));
     }
     let new_title = f.get("new_title").map(|t| t.trim()).unwrap_or_default();
     if !new_title.is_empty() {
@@ -203,28 +229,45 @@ fn edited_sessions(old: &[SessionPlan], f: &HashMap<String, String>) -> Result<V
         if !SESSION_KINDS.iter().any(|(k, _)| *k == kind) {
             return Err("Choose the new session's kind.".into());
         }
-        let day = f.get("new_day").and_then(|d| d.trim().parse::<i64>().ok()).filter(|d| (1..=10).contains(d));
-        let day = day.ok_or("Enter the new session's day (1 or 2).")?;
+        let day = f.get("new_day").and_then(|d| parse_day(d)).ok_or("Enter the new session's day (1 or 2).")?;
+        let order = match f.get("new_order").map(|o| o.trim()).filter(|o| !o.is_empty()) {
+            Some(o) => {
+                parse_order(o).ok_or("Enter the new session's order as a number from 0 to 9999, or leave it empty.")?
+            }
+            None => LAST,
+        };
         let minutes =
             f.get("new_minutes").and_then(|m| parse_minutes(m)).ok_or("Enter the new session's minutes (5 to 480).")?;
         let record_type = f.get("new_record_type").map(|t| t.trim()).filter(|t| !t.is_empty()).map(str::to_owned);
         if kind == "pair-review" && record_type.is_none() {
             return Err("Choose the type of record the pairs read.".into());
         }
-        out.push(SessionPlan {
-            day,
-            title: new_title.to_owned(),
-            kind: kind.to_owned(),
-            minutes,
-            purpose: f.get("new_purpose").map(|p| p.trim().to_owned()).unwrap_or_default(),
-            record_type: if kind == "pair-review" { record_type } else { None },
-        });
-        out.sort_by_key(|p| p.day);
+        out.push((
+            order,
+            SessionPlan {
+                day,
+                title: new_title.to_owned(),
+                kind: kind.to_owned(),
+                minutes,
+                purpose: f.get("new_purpose").map(|p| p.trim().to_owned()).unwrap_or_default(),
+                record_type: if kind == "pair-review" { record_type } else { None },
+            },
+        ));
     }
     if out.is_empty() {
         return Err("A programme needs at least one session.".into());
     }
-    Ok(out)
+    // A stable sort: sessions with the same day and order number stay as they were.
+    out.sort_by_key(|(order, plan)| (plan.day, *order));
+    Ok(out.into_iter().map(|(_, plan)| plan).collect())
+}
+
+fn parse_day(d: &str) -> Option<i64> {
+    d.trim().parse::<i64>().ok().filter(|d| (1..=10).contains(d))
+}
+
+fn parse_order(o: &str) -> Option<i64> {
+    o.trim().parse::<i64>().ok().filter(|o| (0..=9999).contains(o))
 }
 
 fn parse_minutes(m: &str) -> Option<i64> {
@@ -280,5 +323,33 @@ mod tests {
         assert!(new.iter().any(|s| s.title == "Extra" && s.day == 1));
         f.insert("minutes_2".to_owned(), "nonsense".to_owned());
         assert!(edited_sessions(&old, &f).is_err());
+    }
+
+    #[test]
+    fn sessions_move_by_day_and_order() {
+        let old = builtin().session;
+        let first_of_day_two = old.iter().position(|s| s.day == 2).unwrap();
+        let mut f = HashMap::new();
+        // The second session goes before the first; the first of day two moves to the end of day one.
+        f.insert("order_1".to_owned(), "5".to_owned());
+        f.insert(format!("day_{first_of_day_two}"), "1".to_owned());
+        f.insert(format!("order_{first_of_day_two}"), "9999".to_owned());
+        // A new session between the second and third of day one.
+        f.insert("new_title".to_owned(), "Between".to_owned());
+        f.insert("new_kind".to_owned(), "plenary".to_owned());
+        f.insert("new_day".to_owned(), "1".to_owned());
+        f.insert("new_minutes".to_owned(), "10".to_owned());
+        f.insert("new_order".to_owned(), "25".to_owned());
+        let new = edited_sessions(&old, &f).unwrap();
+        let titles: Vec<&str> = new.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(&titles[..4], &[&old[1].title, &old[0].title, "Between", &old[2].title]);
+        let last_of_day_one = new.iter().rposition(|s| s.day == 1).unwrap();
+        assert_eq!(new[last_of_day_one].title, old[first_of_day_two].title);
+        assert!(new.windows(2).all(|w| w[0].day <= w[1].day), "days stay in order");
+        for bad in [("day_0", "11"), ("order_0", "-1"), ("new_order", "x")] {
+            let mut f = f.clone();
+            f.insert(bad.0.to_owned(), bad.1.to_owned());
+            assert!(edited_sessions(&old, &f).is_err(), "{bad:?}");
+        }
     }
 }
