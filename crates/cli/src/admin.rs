@@ -234,7 +234,7 @@ async fn log(store: &Store, org: i64, action: &str, kind: &str, id: Option<i64>,
 
 async fn invite(store: &Store, org: i64, email: &str, role: Role, public_url: &str) -> R {
     let token = random_token();
-    invitations::create(store, &hash_token(&token), org, email, role, None, 14 * 24 * 3600)
+    invitations::create(store, &hash_token(&token), org, email, role, None, 14 * 24 * 3600, None)
         .await
         .map_err(|e| e.to_string())?;
     log(store, org, "user.invite", "invitation", None, role.as_str()).await?;

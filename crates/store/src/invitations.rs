@@ -20,22 +20,10 @@ pub struct Invitation {
     pub cohort: Option<(i64, CohortRole)>,
 }
 
-/// Stores an invitation valid for `ttl_secs`.
-pub async fn create(
-    store: &Store,
-    token_hash: &str,
-    org_id: i64,
-    email: &str,
-    role: Role,
-    by: Option<i64>,
-    ttl_secs: i64,
-) -> Result<()> {
-    create_into(store, token_hash, org_id, email, role, by, ttl_secs, None).await
-}
-
-/// Stores an invitation that also adds the person to a cohort, with `cohort` = (cohort id, part).
+/// Stores an invitation valid for `ttl_secs`; with `cohort` = (cohort id, part), accepting it also
+/// adds the person to that cohort.
 #[allow(clippy::too_many_arguments)]
-pub async fn create_into(
+pub async fn create(
     store: &Store,
     token_hash: &str,
     org_id: i64,

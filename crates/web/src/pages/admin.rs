@@ -117,8 +117,17 @@ pub async fn invite(
     }
     let role = role.unwrap_or(Role::Practitioner);
     let token = random_token();
-    invitations::create(&state.store, &hash_token(&token), s.org_id, &f.email, role, Some(s.user_id), INVITE_TTL_SECS)
-        .await?;
+    invitations::create(
+        &state.store,
+        &hash_token(&token),
+        s.org_id,
+        &f.email,
+        role,
+        Some(s.user_id),
+        INVITE_TTL_SECS,
+        None,
+    )
+    .await?;
     crate::audit::log(&state.store, &s, "user.invite", "invitation", None, role.as_str()).await?;
     let link = format!("{}/invitations/{token}", state.public_url);
     let body = format!(

@@ -376,7 +376,7 @@ async fn invite_person(
     let hash = hash_token(&token);
     let (org, by) = (ic.cohort.org_id, Some(ic.who.user_id));
     let cohort = Some((ic.cohort.id, role));
-    invitations::create_into(&state.store, &hash, org, email, org_role, by, INVITE_TTL_SECS, cohort).await?;
+    invitations::create(&state.store, &hash, org, email, org_role, by, INVITE_TTL_SECS, cohort).await?;
     crate::audit::log(&state.store, &ic.who, "cohort.invite", "cohort", Some(ic.cohort.id), role.as_str()).await?;
     let link = format!("{}/invitations/{token}", state.public_url.trim_end_matches('/'));
     let body = if role == CohortRole::Participant {

@@ -299,6 +299,17 @@ async fn edit_sessions(
 mod tests {
     use super::*;
 
+    fn form(fields: &[(&str, &str)]) -> HashMap<String, String> {
+        fields.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    /// The "add a session" fields for a plenary on day one.
+    fn new_session(title: &str, minutes: &str, order: Option<&str>) -> HashMap<String, String> {
+        let mut f = form(&[("new_title", title), ("new_kind", "plenary"), ("new_day", "1"), ("new_minutes", minutes)]);
+        f.extend(order.map(|o| ("new_order".to_owned(), o.to_owned())));
+        f
+    }
+
     #[test]
     fn the_builtin_programme_parses_into_two_days() {
         let b = builtin();
@@ -310,13 +321,8 @@ mod tests {
     #[test]
     fn edits_remove_and_add_sessions() {
         let old = builtin().session;
-        let mut f = HashMap::new();
-        f.insert("remove_0".to_owned(), "1".to_owned());
-        f.insert("minutes_1".to_owned(), "45".to_owned());
-        f.insert("new_title".to_owned(), "Extra".to_owned());
-        f.insert("new_kind".to_owned(), "plenary".to_owned());
-        f.insert("new_day".to_owned(), "1".to_owned());
-        f.insert("new_minutes".to_owned(), "20".to_owned());
+        let mut f = form(&[("remove_0", "1"), ("minutes_1", "45")]);
+        f.extend(new_session("Extra", "20", None));
         let new = edited_sessions(&old, &f).unwrap();
         assert_eq!(new.len(), old.len());
         assert_eq!(new[0].minutes, 45);
@@ -329,17 +335,11 @@ mod tests {
     fn sessions_move_by_day_and_order() {
         let old = builtin().session;
         let first_of_day_two = old.iter().position(|s| s.day == 2).unwrap();
-        let mut f = HashMap::new();
         // The second session goes before the first; the first of day two moves to the end of day one.
-        f.insert("order_1".to_owned(), "5".to_owned());
-        f.insert(format!("day_{first_of_day_two}"), "1".to_owned());
-        f.insert(format!("order_{first_of_day_two}"), "9999".to_owned());
+        let (day, order) = (format!("day_{first_of_day_two}"), format!("order_{first_of_day_two}"));
+        let mut f = form(&[("order_1", "5"), (&day, "1"), (&order, "9999")]);
         // A new session between the second and third of day one.
-        f.insert("new_title".to_owned(), "Between".to_owned());
-        f.insert("new_kind".to_owned(), "plenary".to_owned());
-        f.insert("new_day".to_owned(), "1".to_owned());
-        f.insert("new_minutes".to_owned(), "10".to_owned());
-        f.insert("new_order".to_owned(), "25".to_owned());
+        f.extend(new_session("Between", "10", Some("25")));
         let new = edited_sessions(&old, &f).unwrap();
         let titles: Vec<&str> = new.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(&titles[..4], &[&old[1].title, &old[0].title, "Between", &old[2].title]);
