@@ -2,9 +2,9 @@
 // (and how long it takes), saving, a new version, the history with its differences, a family
 // view, autosaved drafts that survive a reload, and the page for a record saved somewhere else.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, signIn, startServer } from '../lib/harness.mjs';
+import { signIn } from '../lib/harness.mjs';
 import {
   FAULTY_RECORD,
   NON_COMPLIANT,
@@ -14,6 +14,7 @@ import {
   openPage,
   recordBox,
   recordIdOf,
+  withServerAndBrowser,
 } from './support.mjs';
 
 /**
@@ -58,16 +59,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 describe('the recording workspace', () => {
   let server;
   let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   test('findings appear in the live panel while typing, without reloading the page', { timeout: TEST_TIMEOUT_MS }, async (t) => {
     const page = await openPage(browser);

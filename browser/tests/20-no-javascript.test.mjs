@@ -1,24 +1,15 @@
 // Recordwell without JavaScript (a locked-down browser, a script that failed to load): every
 // form still works, because pages are rendered on the server and the script only adds speed.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, signIn, startServer } from '../lib/harness.mjs';
-import { FAULTY_RECORD, NON_COMPLIANT, TEST_TIMEOUT_MS, clickButtonAndWait, closePage, openPage, recordBox, recordIdOf } from './support.mjs';
+import { signIn } from '../lib/harness.mjs';
+import { FAULTY_RECORD, NON_COMPLIANT, TEST_TIMEOUT_MS, clickButtonAndWait, closePage, openPage, recordBox, recordIdOf, withServerAndBrowser } from './support.mjs';
 
 describe('without JavaScript', () => {
   let server;
   let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   test('sign in, write a record, Check shows findings, Save keeps it, a view can be attached', { timeout: TEST_TIMEOUT_MS }, async () => {
     const page = await openPage(browser, { javaScriptEnabled: false });

@@ -2,9 +2,9 @@
 // the states people meet it in (empty, with findings, with errors, with notices), and again with
 // every <details> opened, so that nothing folded away escapes the check.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkA11y, launchBrowser, signIn, startServer } from '../lib/harness.mjs';
+import { checkA11y, signIn, startServer } from '../lib/harness.mjs';
 import {
   FAULTY_RECORD,
   NON_COMPLIANT,
@@ -16,6 +16,7 @@ import {
   openPage,
   recordBox,
   recordIdOf,
+  withServerAndBrowser,
 } from './support.mjs';
 
 /** Checks the page as it is, then (if it has any folded-away parts) with them all open. */
@@ -37,16 +38,7 @@ async function visitAndCheck(page, url, path, label, status = 200) {
 describe('accessibility (axe, WCAG 2.2 AA)', () => {
   let server;
   let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   test('pages for people not signed in', { timeout: TEST_TIMEOUT_MS }, async () => {
     const page = await openPage(browser);

@@ -3,10 +3,9 @@
 // family view; at every stop the focus must be visible, on screen, and different from how the
 // element looks without it.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer } from '../lib/harness.mjs';
-import { FAULTY_RECORD, NON_COMPLIANT, TEST_TIMEOUT_MS, andWaitForPage, closePage, openPage } from './support.mjs';
+import { FAULTY_RECORD, NON_COMPLIANT, TEST_TIMEOUT_MS, andWaitForPage, closePage, openPage, withServerAndBrowser } from './support.mjs';
 
 /**
  * The element with the focus: what it is, its name as a person would read it, and its look
@@ -84,16 +83,7 @@ const named = (name, tag) => (f) => f.name === name && (!tag || f.tag === tag);
 describe('keyboard only', () => {
   let server;
   let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   test('sign in, write a record, read a finding, save and attach a view without a mouse', { timeout: TEST_TIMEOUT_MS }, async (t) => {
     const page = await openPage(browser);

@@ -4,10 +4,10 @@
 // The story follows the docs: a practitioner improves the demo's faulty home visit record with
 // the feedback, the mother disagrees with it, and a second tab saves over the first.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, signIn, startServer } from '../lib/harness.mjs';
-import { SCREENSHOTS, TEST_TIMEOUT_MS, clickButtonAndWait, closePage, openPage, recordBox, screenshot } from './support.mjs';
+import { signIn, startServer } from '../lib/harness.mjs';
+import { SCREENSHOTS, TEST_TIMEOUT_MS, clickButtonAndWait, closePage, openPage, recordBox, screenshot, withServerAndBrowser } from './support.mjs';
 
 const skip = SCREENSHOTS ? false : 'set SCREENSHOTS=1 to write docs/images/*.png';
 
@@ -26,16 +26,7 @@ async function saveVersion(page, text) {
 describe('screenshots for the documentation', { skip }, () => {
   let server;
   let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   test('signin.png', { timeout: TEST_TIMEOUT_MS }, async () => {
     const page = await openPage(browser);

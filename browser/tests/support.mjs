@@ -5,7 +5,8 @@
 
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { REPO_ROOT, newPage } from '../lib/harness.mjs';
+import { after, before } from 'node:test';
+import { REPO_ROOT, launchBrowser, newPage, startServer } from '../lib/harness.mjs';
 
 /** The size of every page: wide enough for the workspace's two columns, as in the docs. */
 export const VIEWPORT = { width: 1280, height: 900 };
@@ -111,4 +112,23 @@ export async function screenshot(target, name, { fullPage = false } = {}) {
     await target.screenshot(options);
   }
   console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
+}
+
+/**
+ * For a describe block whose tests share one demo server and one browser: starts both before
+ * the tests and stops both after them. `use(server, browser)` hands them to the block, e.g.
+ * `withServerAndBrowser((s, b) => ([server, browser] = [s, b]))`.
+ */
+export function withServerAndBrowser(use, serverOptions = {}) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer(serverOptions);
+    browser = await launchBrowser();
+    use(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 }
