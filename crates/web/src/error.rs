@@ -4,8 +4,14 @@
 //! message and a stable `code`. Neither ever repeats record text, and "not found" is the same
 //! whether a record does not exist or belongs to someone else, so ids reveal nothing.
 
+use crate::auth::Visitor;
+use crate::pages::MessagePage;
+use crate::views::Frame;
+use askama::Template;
 use axum::Json;
+use axum::extract::Request;
 use axum::http::StatusCode;
+use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use recordwell_store::StoreError;
 
@@ -59,7 +65,39 @@ impl IntoResponse for AppError {
                 ("Sorry, something went wrong", "Nothing was lost. Try again in a moment.".to_owned())
             }
         };
-        (status, error_page(title, &advice)).into_response()
+        let mut response = (status, error_page(title, &advice)).into_response();
+        response.extensions_mut().insert(ErrorText { title, advice });
+        response
+    }
+}
+
+/// What an error page says, kept on the response so that [`framed`] can draw it again inside the
+/// site's navigation for someone signed in.
+#[derive(Debug, Clone)]
+struct ErrorText {
+    title: &'static str,
+    advice: String,
+}
+
+/// Middleware: for a signed-in person, an error page (not found, not allowed, a bad form) keeps
+/// the site's header and navigation, so they can carry on from where they are. Visitors who are
+/// not signed in get the plain page, as do errors that are not pages (the API's JSON).
+pub async fn framed(req: Request, next: Next) -> Response {
+    let visitor = req.extensions().get::<Visitor>().filter(|v| v.session.is_some()).cloned();
+    let mut response = next.run(req).await;
+    let (Some(visitor), Some(text)) = (visitor, response.extensions_mut().remove::<ErrorText>()) else {
+        return response;
+    };
+    let page = MessagePage {
+        frame: Frame::new(&visitor, ""),
+        heading: text.title.to_owned(),
+        paragraphs: vec![text.advice],
+        link: Some(("/".to_owned(), "Go to the start page".to_owned())),
+    };
+    match page.render() {
+        Ok(html) => (response.status(), Html(html)).into_response(),
+        // The plain page is still a good answer.
+        Err(_) => response,
     }
 }
 

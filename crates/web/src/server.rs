@@ -86,6 +86,7 @@ pub fn app(state: AppState) -> Router {
         .route("/metrics", get(metrics::endpoint))
         .fallback(pages::not_found)
         .layer(from_fn_with_state(state.clone(), csrf::protect))
+        .layer(from_fn(crate::error::framed))
         .layer(from_fn_with_state(state.clone(), session::load_visitor))
         .layer(from_fn(security::headers))
         .layer(from_fn_with_state(state.metrics.clone(), metrics::track))

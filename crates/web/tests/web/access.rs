@@ -141,3 +141,28 @@ async fn records_are_private_until_shared_and_never_leave_their_organisation(bac
     app.finish().await;
 }
 both!(records_are_private_until_shared_and_never_leave_their_organisation);
+
+async fn error_pages_keep_the_navigation_for_people_signed_in(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let mut prac = app.signed_in("practitioner").await;
+    for (path, status, heading) in [
+        ("/admin/people", StatusCode::FORBIDDEN, "You cannot do that"),
+        ("/no-such-page", StatusCode::NOT_FOUND, "Page not found"),
+        ("/records/999999", StatusCode::NOT_FOUND, "Page not found"),
+    ] {
+        let page = prac.get(path).await;
+        assert_eq!(page.status, status, "{path}");
+        assert!(page.body.contains(heading), "{path}: {}", page.body);
+        assert!(page.body.contains("Sign out") && page.body.contains("Test practitioner"), "{path}: {}", page.body);
+    }
+    // Not signed in: the plain page, with no one's name on it.
+    let page = app.browser().get("/no-such-page").await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert!(page.body.contains("Page not found") && !page.body.contains("Sign out"), "{}", page.body);
+    // The API's errors stay JSON.
+    let api = prac.get("/api/v1/records/999999").await;
+    assert_eq!(api.status, StatusCode::NOT_FOUND);
+    assert_eq!(api.json()["error"]["code"], "not_found", "{}", api.body);
+    app.finish().await;
+}
+both!(error_pages_keep_the_navigation_for_people_signed_in);
