@@ -109,7 +109,11 @@ pub async fn accept(
         Some(u) => u.id,
         None => users::create(&state.store, &inv.email, f.name.trim(), Some(&pw)).await?,
     };
-    users::set_membership(&state.store, user_id, inv.org_id, inv.role, None).await?;
+    // Someone who became a member another way since the invitation keeps the role they have:
+    // an invitation to a cohort must never change an administrator into a practitioner.
+    if users::role_in(&state.store, user_id, inv.org_id).await?.is_none() {
+        users::set_membership(&state.store, user_id, inv.org_id, inv.role, None).await?;
+    }
     crate::audit::log_as(
         &state.store,
         Some(inv.org_id),

@@ -384,6 +384,23 @@ async fn newcomers_are_invited_into_the_cohort(backend: Backend) {
     let page = fac.get(&format!("/cohorts/{cohort}")).await;
     assert!(!page.body.contains("Invited, not joined yet") && page.body.contains("Nia Starter"));
 
+    // Someone who joined the organisation another way while the invitation was open keeps their
+    // role when they accept it, and still joins the cohort.
+    fac.post_form(&people, &[("email", "late.admin@test.example"), ("role", "participant")]).await;
+    let mail = app.smtp.wait_for("late.admin@test.example").await;
+    let hash = recordwell_web::auth::password::hash(PASSWORD);
+    let admin_id = users::create(&app.store, "late.admin@test.example", "Late Admin", Some(&hash)).await.unwrap();
+    users::set_membership(&app.store, admin_id, app.org_id, Role::Administrator, None).await.unwrap();
+    let path = link_in(&mail, &format!("{}/invitations/", app.url)).trim_start_matches(&app.url).to_owned();
+    let mut late = Browser::new(&app.url);
+    late.get(&path).await;
+    assert_eq!(
+        late.post_form(&path, &[("name", "Late Admin"), ("password", PASSWORD)]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(users::role_in(&app.store, admin_id, app.org_id).await.unwrap(), Some(Role::Administrator));
+    assert_eq!(cohorts::role_of(&app.store, cohort, admin_id).await.unwrap(), Some(cohorts::CohortRole::Participant));
+
     // A participant cannot invite anyone.
     let mut starter = newcomer;
     let tried = starter.post_form(&people, &[("email", "friend@test.example"), ("role", "participant")]).await;
