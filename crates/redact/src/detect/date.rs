@@ -101,39 +101,45 @@ pub(crate) fn find(text: &str, all_dates: bool, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // A numeric date may be glued to the word before it ("Mum12/03/2015"), not to a number.
         if !b.is_ascii_alphanumeric() {
             i += 1;
             continue;
         }
-        let glued = if b.is_ascii_digit() {
-            // Glued to a number, or to a single letter ("v1.12.2015" is a version).
-            let letters = text[..i].chars().rev().take(2).take_while(|c| c.is_alphabetic()).count();
-            i > 0 && (bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'_' || letters == 1)
-        } else {
-            super::postcode::word_before(text, i)
-        };
-        if glued {
-            i += 1;
-            if !b.is_ascii_digit() {
-                // The rest of this run of letters is glued to the word too.
-                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                    i += 1;
-                }
+        if b.is_ascii_alphabetic() {
+            // A run of letters: whether it is glued to the word before or simply not a month or
+            // weekday, the scan goes on after it. Most words fail the cheap shape test first.
+            let mut e = i + 1;
+            while e < bytes.len() && bytes[e].is_ascii_alphabetic() {
+                e += 1;
+            }
+            if may_name_a_day(bytes, i, e)
+                && !super::postcode::word_before(text, i)
+                && let Some(f) = parse_at(text, i)
+            {
+                found.push((f, is_birth(text, &f)));
+                i = f.end;
+            } else {
+                i = e;
             }
             continue;
         }
+        // A numeric date may be glued to the word before it ("Mum12/03/2015"), not to a number,
+        // nor to a single letter ("v1.12.2015" is a version).
+        let glued = i > 0
+            && (bytes[i - 1].is_ascii_digit()
+                || bytes[i - 1] == b'_'
+                || text[..i].chars().rev().take(2).take_while(|c| c.is_alphabetic()).count() == 1);
+        if glued {
+            i += 1;
+            continue;
+        }
         if let Some(f) = parse_at(text, i) {
-            let dob = is_birth_context(text, f.start)
-                || is_birth_label_after(text, f.end)
-                || is_listed_with_name(text, f.start, f.end);
-            found.push((f, dob));
+            found.push((f, is_birth(text, &f)));
             i = f.end;
             continue;
         }
-        // Skip the rest of this run of letters, or of digits.
-        let digit = b.is_ascii_digit();
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() && bytes[i].is_ascii_digit() == digit {
+        // Skip the rest of this run of digits.
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
         }
     }
@@ -149,6 +155,22 @@ pub(crate) fn find(text: &str, all_dates: bool, out: &mut Vec<Candidate>) {
             out.push(Candidate { kind: EntityKind::Date, start: f.start, end: f.end, key, role: None });
         }
     }
+}
+
+/// Whether the text marks a date as a date of birth where it stands.
+fn is_birth(text: &str, f: &Found) -> bool {
+    is_birth_context(text, f.start) || is_birth_label_after(text, f.end) || is_listed_with_name(text, f.start, f.end)
+}
+
+/// Whether the run of ASCII letters `i..e` passes [`parse_at`]'s first tests for a month or
+/// weekday name: its first letter, a length of three to nine letters and a known stem.
+fn may_name_a_day(bytes: &[u8], i: usize, e: usize) -> bool {
+    (3..=9).contains(&(e - i))
+        && STEMS.contains(&[
+            bytes[i].to_ascii_lowercase(),
+            bytes[i + 1].to_ascii_lowercase(),
+            bytes[i + 2].to_ascii_lowercase(),
+        ])
 }
 
 /// Reads a date starting at `i` (a word start).
