@@ -302,17 +302,29 @@ const CUES: [&str; 27] = [
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     address_lines(text, out);
     let bytes = text.as_bytes();
+    // `word_before`, answered from the byte before when it is ASCII.
+    let glued = |i: usize| match i.checked_sub(1).map(|p| bytes[p]) {
+        None => false,
+        Some(p) if p < 0x80 => p.is_ascii_alphanumeric() || p == b'_',
+        Some(_) => word_before(text, i),
+    };
+    let suffixes = &*BUCKETS;
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i].is_ascii_digit() && !word_before(text, i) {
-            i = numbered_street(text, i, out);
-            continue;
-        }
-        if !bytes[i].is_ascii_alphabetic() {
+        let b = bytes[i];
+        if !b.is_ascii_alphanumeric() {
             i += 1;
             continue;
         }
-        if word_before(text, i) {
+        if b.is_ascii_digit() {
+            if glued(i) {
+                i += 1;
+            } else {
+                i = numbered_street(text, i, out);
+            }
+            continue;
+        }
+        if glued(i) {
             // Inside a word: so is every letter, digit and underscore up to its end.
             while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
                 i += 1;
@@ -325,7 +337,10 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
         }
         // Only a street or house suffix, or the word for a flat, can end an address here: the
         // cheap tests come first.
-        if e - i <= 10 && (lookup(&bytes[i..e]).is_some() || flat_word(&text[i..e])) && !word_at(text, e) {
+        if e - i <= 10
+            && ((suffixes.may_find(&bytes[i..e]) && lookup(&bytes[i..e]).is_some()) || flat_word(&text[i..e]))
+            && !word_at(text, e)
+        {
             if let Some((start, end)) = street_or_house(text, i, e) {
                 push(text, start, end, out);
             } else if let Some(end) = flat_alone(text, i, e) {
@@ -471,20 +486,26 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Candidate>) {
 
 /// The suffixes by first letter and length (up to 10), each packed into one number by
 /// [`pack`]: a word is compared with the few that share both, with one integer comparison each.
-type Bucket = Vec<(u128, Strength)>;
+/// Before that, `shapes` says whether any suffix has the word's first letter, last letter and
+/// length at all, which most words fail.
+struct Buckets {
+    buckets: Vec<Vec<(u128, Strength)>>,
+    /// By first and last letter (26 × 26): bit `n` set if some suffix of length `n` has them.
+    shapes: Vec<u16>,
+}
 
-static BUCKETS: LazyLock<Vec<Bucket>> = LazyLock::new(|| {
-    let mut buckets = vec![Vec::new(); 26 * 11];
+static BUCKETS: LazyLock<Buckets> = LazyLock::new(|| {
+    let mut b = Buckets { buckets: vec![Vec::new(); 26 * 11], shapes: vec![0; 26 * 26] };
     for (word, &strength) in SUFFIXES.iter() {
-        if let Some(&f) = word.first()
-            && f.is_ascii_lowercase()
+        if let (Some(&f), Some(&l)) = (word.first(), word.last())
             && word.len() <= 10
             && word.iter().all(u8::is_ascii_lowercase)
         {
-            buckets[usize::from(f - b'a') * 11 + word.len()].push((pack(word), strength));
+            b.buckets[usize::from(f - b'a') * 11 + word.len()].push((pack(word), strength));
+            b.shapes[usize::from(f - b'a') * 26 + usize::from(l - b'a')] |= 1 << word.len();
         }
     }
-    buckets
+    b
 });
 
 /// Up to 16 bytes in one number, each with bit 5 set: for a lowercase ASCII letter that is the
@@ -506,17 +527,36 @@ fn lookup(word: &[u8]) -> Option<Strength> {
 }
 
 fn lookup_exact(word: &[u8]) -> Option<Strength> {
-    let &f = word.first()?;
-    let f = f.to_ascii_lowercase();
-    if !f.is_ascii_lowercase() || word.len() > 10 {
+    let b = &*BUCKETS;
+    if !b.may_hold(word) {
         return None;
     }
-    let bucket = &BUCKETS[usize::from(f - b'a') * 11 + word.len()];
-    if bucket.is_empty() {
-        return None;
-    }
+    let f = word[0].to_ascii_lowercase();
     let key = pack(word);
-    bucket.iter().find(|(w, _)| *w == key).map(|(_, s)| *s)
+    b.buckets[usize::from(f - b'a') * 11 + word.len()].iter().find(|(w, _)| *w == key).map(|(_, s)| *s)
+}
+
+impl Buckets {
+    /// Whether some suffix has the first letter, last letter and length of `word`.
+    #[inline]
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let (Some(&f), Some(&l)) = (word.first(), word.last()) else { return false };
+        let (f, l) = (f.to_ascii_lowercase(), l.to_ascii_lowercase());
+        f.is_ascii_lowercase()
+            && l.is_ascii_lowercase()
+            && word.len() <= 10
+            && self.shapes[usize::from(f - b'a') * 26 + usize::from(l - b'a')] & (1 << word.len()) != 0
+    }
+
+    /// Whether [`lookup`] can find anything for `word`: it or, for a plural, its singular may
+    /// be a suffix.
+    #[inline]
+    fn may_find(&self, word: &[u8]) -> bool {
+        self.may_hold(word)
+            || (word.len() > 3
+                && word.last().is_some_and(|&b| b == b's' || b == b'S')
+                && self.may_hold(&word[..word.len() - 1]))
+    }
 }
 
 /// A street or house name whose suffix is the word `s..e`: the whole span.
