@@ -331,10 +331,7 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
             }
             continue;
         }
-        let mut e = i;
-        while e < bytes.len() && bytes[e].is_ascii_alphabetic() {
-            e += 1;
-        }
+        let e = crate::chars::letters_end(bytes, i);
         // Only a street or house suffix, or the word for a flat, can end an address here: the
         // cheap tests come first.
         if e - i <= 10

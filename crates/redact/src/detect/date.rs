@@ -108,10 +108,7 @@ pub(crate) fn find(text: &str, all_dates: bool, out: &mut Vec<Candidate>) {
         if b.is_ascii_alphabetic() {
             // A run of letters: whether it is glued to the word before or simply not a month or
             // weekday, the scan goes on after it. Most words fail the cheap shape test first.
-            let mut e = i + 1;
-            while e < bytes.len() && bytes[e].is_ascii_alphabetic() {
-                e += 1;
-            }
+            let e = crate::chars::letters_end(bytes, i + 1);
             if may_name_a_day(bytes, i, e)
                 && !super::postcode::word_before(text, i)
                 && let Some(f) = parse_at(text, i)

@@ -266,7 +266,7 @@ fn words(text: &str) -> Vec<Word> {
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii_alphabetic() {
-                i += 1;
+                i = crate::chars::letters_end(bytes, i + 1);
             } else if b == b'\'' || b == b'-' {
                 if !letter_at(i + 1) {
                     break;

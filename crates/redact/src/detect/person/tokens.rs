@@ -108,9 +108,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
         let mut ascii = true;
         loop {
             // ASCII letters run on without any check beyond the byte.
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i = crate::chars::letters_end(bytes, i);
             if i >= bytes.len() {
                 break;
             }
