@@ -250,16 +250,25 @@ fn words(text: &str) -> Vec<Word> {
     let char_at = |i: usize| -> (char, usize) { text[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())) };
     // Whether a letter (any script) starts at `i`.
     let letter_at = |i: usize| text[i..].starts_with(char::is_alphabetic);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 8);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         // A word starts at a letter (any script); ASCII is decided from the byte alone.
-        let (c, n) = if b < 0x80 { (char::from(b), 1) } else { char_at(i) };
-        if !crate::chars::alphabetic(c) {
-            i += n;
-            continue;
-        }
+        let (cap, n) = if b < 0x80 {
+            if !b.is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            (b.is_ascii_uppercase(), 1)
+        } else {
+            let (c, n) = char_at(i);
+            if !crate::chars::alphabetic(c) {
+                i += n;
+                continue;
+            }
+            (c.is_uppercase(), n)
+        };
         let start = i;
         i += n;
         // It runs on over letters, and over an apostrophe or hyphen with a letter after it.
@@ -283,7 +292,7 @@ fn words(text: &str) -> Vec<Word> {
                 }
             }
         }
-        out.push(Word { start, end: i, cap: c.is_uppercase() });
+        out.push(Word { start, end: i, cap });
     }
     out
 }
@@ -311,14 +320,15 @@ static HEAD_SET: LazyLock<Sets> = LazyLock::new(|| Sets::new(HEADS));
 static GENERIC_SET: LazyLock<Sets> = LazyLock::new(|| Sets::new(GENERIC));
 static INSIDE_SET: LazyLock<Sets> = LazyLock::new(|| Sets::new(INSIDE));
 
-/// An ASCII word of 1 to 16 bytes, none of them NUL, lowercased into one number: two words
-/// pack alike exactly when they are equal ignoring ASCII case.
+/// An ASCII word of up to 15 bytes, lowercased into one number with its length in the top
+/// byte: two words pack alike exactly when they are equal ignoring ASCII case.
 fn pack(word: &str) -> Option<u128> {
     let b = word.as_bytes();
-    if b.is_empty() || b.len() > 16 || !word.is_ascii() || b.contains(&0) {
+    if b.len() > 15 || !word.is_ascii() {
         return None;
     }
-    Some(b.iter().fold(0, |v, &c| (v << 8) | u128::from(c.to_ascii_lowercase())))
+    let letters = b.iter().fold(0, |v, &c| (v << 8) | u128::from(c.to_ascii_lowercase()));
+    Some(letters | (b.len() as u128) << 120)
 }
 
 /// Is `word` (any case) in `set`?
