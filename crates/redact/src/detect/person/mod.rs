@@ -943,11 +943,18 @@ impl Mention<'_> {
     }
 }
 
+/// Is word `i` an initial of a name ("J. Smith", "A B Hopkinson")? Most words are longer than
+/// one letter: that test is inlined, the rest is not.
+#[inline(always)]
 fn is_initial(text: &str, toks: &[Tok], i: usize, name: &[bool]) -> bool {
     let t = &toks[i];
-    if t.end - t.start != 1 || !t.cap || i + 1 >= toks.len() {
-        return false;
-    }
+    t.end - t.start == 1 && t.cap && i + 1 < toks.len() && initial_before(text, toks, i, name)
+}
+
+/// [`is_initial`] for a single capital letter `i` with a word after it.
+#[inline(never)]
+fn initial_before(text: &str, toks: &[Tok], i: usize, name: &[bool]) -> bool {
+    let t = &toks[i];
     let gap = &text[t.end..toks[i + 1].start];
     let dotted = gap.starts_with('.');
     let w = &text[t.start..t.end];
