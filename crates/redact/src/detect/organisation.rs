@@ -261,6 +261,10 @@ fn words(text: &str) -> Vec<Word> {
                 continue;
             }
             (b.is_ascii_uppercase(), 1)
+        } else if bytes[i..].starts_with("█".as_bytes()) {
+            // Mask mode's █, often many in a row: not a letter.
+            i += "█".len();
+            continue;
         } else {
             let (c, n) = char_at(i);
             if !crate::chars::alphabetic(c) {
