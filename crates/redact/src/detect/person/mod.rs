@@ -705,7 +705,9 @@ impl Low {
             hashes: Vec::with_capacity(toks.len()),
         };
         // Each distinct lower-case word is looked up once: (its span in `lower`, its flags), by hash.
-        let mut seen: lists::FastMap<u64, (u32, u32, u16)> = lists::FastMap::default();
+        // Sized for a typical record's distinct capitalised words, so that it rarely grows.
+        let mut seen: lists::FastMap<u64, (u32, u32, u16)> =
+            lists::FastMap::with_capacity_and_hasher(toks.len() / 4, Default::default());
         for t in toks {
             let word = t.base(text);
             let start = low.lower.len();
