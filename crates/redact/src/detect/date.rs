@@ -85,13 +85,22 @@ impl Found {
         (self.year, self.month, self.day)
     }
 
-    fn key(&self) -> String {
-        match (self.year, self.day) {
-            (Some(y), Some(d)) => format!("{y:04}-{:02}-{d:02}", self.month),
-            (Some(y), None) => format!("{y:04}-{:02}", self.month),
-            (None, Some(d)) => format!("--{:02}-{d:02}", self.month),
-            (None, None) => format!("--{:02}", self.month),
+    /// `2015-03-12`, `2024-03`, `--03-12` or `--03`, after `prefix`, written digit by digit
+    /// rather than through `format!`.
+    fn key(&self, prefix: &str) -> String {
+        let mut out = String::with_capacity(prefix.len() + 10);
+        out.push_str(prefix);
+        match self.year {
+            Some(y) => push_padded(&mut out, y, 4),
+            None => out.push('-'),
         }
+        out.push('-');
+        push_padded(&mut out, self.month, 2);
+        if let Some(d) = self.day {
+            out.push('-');
+            push_padded(&mut out, d, 2);
+        }
+        out
     }
 }
 
@@ -148,9 +157,30 @@ pub(crate) fn find(text: &str, all_dates: bool, out: &mut Vec<Candidate>) {
     for (f, dob) in found {
         let dob = dob || births.contains(&f.value());
         if dob || all_dates {
-            let key = format!("{}:{}", if dob { "dob" } else { "date" }, f.key());
+            let key = f.key(if dob { "dob:" } else { "date:" });
             out.push(Candidate { kind: EntityKind::Date, start: f.start, end: f.end, key, role: None });
         }
+    }
+}
+
+/// `v` in decimal, with zeros before it up to `width` digits (as `format!("{v:0width$}")`).
+fn push_padded(out: &mut String, v: u32, width: usize) {
+    let mut digits = [0u8; 10];
+    let mut n = 0;
+    let mut rest = v;
+    loop {
+        digits[n] = b'0' + (rest % 10) as u8;
+        n += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for _ in n..width {
+        out.push('0');
+    }
+    for &d in digits[..n].iter().rev() {
+        out.push(char::from(d));
     }
 }
 
@@ -531,6 +561,22 @@ fn is_listed_with_name(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_written_as_format_would() {
+        for v in [0, 1, 9, 10, 99, 100, 999, 1000, 2015, 9999, 10000, 123_456, u32::MAX] {
+            for width in [2, 4] {
+                let mut out = String::new();
+                push_padded(&mut out, v, width);
+                assert_eq!(out, format!("{v:0width$}"));
+            }
+        }
+        let f = |year, day| Found { start: 0, end: 0, year, month: 3, day };
+        assert_eq!(f(Some(2015), Some(12)).key("dob:"), "dob:2015-03-12");
+        assert_eq!(f(Some(24), None).key("date:"), "date:0024-03");
+        assert_eq!(f(None, Some(1)).key("date:"), "date:--03-01");
+        assert_eq!(f(None, None).key("dob:"), "dob:--03");
+    }
 
     #[test]
     fn a_date_of_birth_is_one_everywhere_even_glued_to_a_word() {
