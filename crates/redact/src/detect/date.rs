@@ -191,14 +191,23 @@ fn is_birth(text: &str, f: &Found) -> bool {
 
 /// Whether the run of ASCII letters `i..e` passes [`parse_at`]'s first tests for a month or
 /// weekday name: its first letter, a length of three to nine letters and a known stem.
+/// The letters are ASCII letters, so lower-cased they index [`STEM_TABLE`] directly.
 fn may_name_a_day(bytes: &[u8], i: usize, e: usize) -> bool {
-    (3..=9).contains(&(e - i))
-        && STEMS.contains(&[
-            bytes[i].to_ascii_lowercase(),
-            bytes[i + 1].to_ascii_lowercase(),
-            bytes[i + 2].to_ascii_lowercase(),
-        ])
+    let at = |k: usize| usize::from((bytes[k] | 0x20) - b'a');
+    (3..=9).contains(&(e - i)) && STEM_TABLE[at(i) * 26 + at(i + 1)] & (1 << at(i + 2)) != 0
 }
+
+/// [`STEMS`] as a table: by first and second letter, a bit for each third letter.
+const STEM_TABLE: [u32; 26 * 26] = {
+    let mut t = [0u32; 26 * 26];
+    let mut k = 0;
+    while k < STEMS.len() {
+        let [a, b, c] = STEMS[k];
+        t[(a - b'a') as usize * 26 + (b - b'a') as usize] |= 1 << (c - b'a');
+        k += 1;
+    }
+    t
+};
 
 /// Reads a date starting at `i` (a word start).
 fn parse_at(text: &str, i: usize) -> Option<Found> {
