@@ -223,9 +223,27 @@ static ROLE_WORDS: LazyLock<Vec<(u128, Role)>> = LazyLock::new(|| {
     m
 });
 
+/// By a role word's first byte (lower-cased), a bit for each of its lengths in bytes: a word
+/// that shares no first letter and length with any role word is none of them.
+static ROLE_SHAPES: LazyLock<[u32; 256]> = LazyLock::new(|| {
+    let mut shapes = [0u32; 256];
+    for w in ROLE_LIST.iter().flat_map(|l| l.iter()).filter(|w| w.len() <= 16) {
+        shapes[usize::from(w.as_bytes()[0].to_ascii_lowercase())] |= 1 << w.len();
+    }
+    shapes
+});
+
 fn role_of_word(text: &str, t: &Tok) -> Option<Role> {
     let w = &text[t.start..t.end];
     if w.len() > 16 {
+        return None;
+    }
+    let b = w.as_bytes();
+    // Only ASCII letters lower-case to "fianc", so any word that can take the "fiancé" path below
+    // starts with those five bytes.
+    if ROLE_SHAPES[usize::from(b[0].to_ascii_lowercase())] & (1 << b.len()) == 0
+        && !(b.len() >= 5 && b[..5].eq_ignore_ascii_case(b"fianc"))
+    {
         return None;
     }
     let Some(p) = lists::pack16(w) else {
