@@ -652,7 +652,7 @@ fn flat_alone(text: &str, s: usize, e: usize) -> Option<usize> {
 
 /// The words that open "Flat 3" alone.
 fn flat_word(w: &str) -> bool {
-    matches!(w, "Flat" | "FLAT" | "Apartment" | "Apt")
+    matches!(w.as_bytes().first(), Some(b'F' | b'A')) && matches!(w, "Flat" | "FLAT" | "Apartment" | "Apt")
 }
 
 /// A flat or house number token at `i` ("3", "2/1", "2F1", "14a", "12-14"): its end.

@@ -378,7 +378,7 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
                 // The first head after a distinctive word ends the name ("… Primary School").
                 last_head = Some(j);
                 break;
-            } else if ws[j].cap && !is(w, &GENERIC_SET) && w.len() > 1 {
+            } else if ws[j].cap && w.len() > 1 && !is(w, &GENERIC_SET) {
                 distinctive = true;
             }
             if j + 1 >= ws.len() || !tight(&text[ws[j].end..ws[j + 1].start], w) {
