@@ -60,8 +60,11 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     caps_surname_first(text, &toks, &low, &mut name, &mut pair);
     let mut known = Vec::new();
     spread(text, &toks, &low, &mut name, &mut known);
-    neighbours(text, &toks, &low, &mut name);
-    spread(text, &toks, &low, &mut name, &mut known);
+    // Spreading again finds something only if `neighbours` found a name: with the same names
+    // known, every word it could mark was marked by the first spread.
+    if neighbours(text, &toks, &low, &mut name) {
+        spread(text, &toks, &low, &mut name, &mut known);
+    }
     particles(text, &toks, &low, &mut name);
     mentions(text, &toks, &low, &name, &pair, out);
 }
@@ -882,8 +885,10 @@ fn caps_surname_first(text: &str, toks: &[Tok], low: &Low, name: &mut [bool], pa
 /// Maddox", "Bill Kunze"), a word English only by its ending ("Siegfried Bartell", "Marylise
 /// Botsford"), and a surname that is also a word after a listed first name ("Paula Jesus",
 /// "Andrew Wales").
-fn neighbours(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
+/// Returns whether it found any name.
+fn neighbours(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) -> bool {
     let n = toks.len();
+    let mut found = false;
     let word = |j: usize| toks[j].cap && !toks[j].all_caps && toks[j].base_end - toks[j].start > 1;
     for i in 0..n.saturating_sub(1) {
         if !(name[i] && !name[i + 1] && word(i) && word(i + 1) && joined(text, toks, i)) {
@@ -901,6 +906,7 @@ fn neighbours(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
                 && !low.plural(i + 1))
         {
             name[i + 1] = true;
+            found = true;
         }
     }
     for i in (0..n.saturating_sub(1)).rev() {
@@ -911,8 +917,10 @@ fn neighbours(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
         let unknown = !low.is(i, FIRST | SUR | AMBIGUOUS | NOT_NAME | ENGLISH | TITLE | PARTICLE | STREET);
         if (low.is(i, AMBIGUOUS) && !low.is(i, NEVER) && !modal) || low.is(i, SUFFIX) || unknown {
             name[i] = true;
+            found = true;
         }
     }
+    found
 }
 
 fn day_or_month(lower: &str) -> bool {
