@@ -252,7 +252,7 @@ const fn pack8(b: &[u8]) -> u64 {
 
 /// Is this lower-case word a name particle? One integer comparison per particle, no string
 /// comparisons.
-#[inline]
+#[inline(always)]
 pub(super) fn is_particle(word: &str) -> bool {
     let b = word.as_bytes();
     if b.len() < 2 || b.len() > 5 || !PARTICLE_FIRST[usize::from(b[0])] {
