@@ -78,6 +78,24 @@ pub(crate) fn next_digit_or(bytes: &[u8], from: usize, a: u8, b: u8) -> usize {
     )
 }
 
+/// The high bit of every byte of `w` that is an ASCII letter.
+#[inline]
+fn letter_bits(w: u64) -> u64 {
+    // Lower-cased (bit 5 set; only "A".."Z" and "a".."z" land in "a".."z" that way), high bits
+    // cleared so that the additions below carry nothing between bytes.
+    let low = (w | (0x20 * LO)) & !HI;
+    let at_least_a = low + (0x80 - u64::from(b'a')) * LO;
+    let past_z = low + (0x80 - u64::from(b'z') - 1) * LO;
+    at_least_a & !past_z & !w & HI
+}
+
+/// The first position at or after `from` that does not hold an ASCII letter, or `bytes.len()`:
+/// the end of a run of letters, eight bytes at a time.
+#[inline]
+pub(crate) fn letters_end(bytes: &[u8], from: usize) -> usize {
+    next_marked(bytes, from, |w| !letter_bits(w) & HI, |b| !b.is_ascii_alphabetic())
+}
+
 /// The first position at or after `from` holding `a` or `b`, or `bytes.len()`.
 pub(crate) fn next_of(bytes: &[u8], from: usize, a: u8, b: u8) -> usize {
     match bytes.get(from..).and_then(|rest| memchr::memchr2(a, b, rest)) {
@@ -102,12 +120,15 @@ mod tests {
                 "from {from}"
             );
             assert_eq!(next_of(&text, from, b'g', b'G'), plain(&|b| b == b'g' || b == b'G'), "from {from}");
+            assert_eq!(letters_end(&text, from), plain(&|b| !b.is_ascii_alphabetic()), "from {from}");
         }
         for (i, b) in (0..=255u8).enumerate() {
             let mut w = [b'x'; 8];
             w[i % 8] = b;
             let at = if b.is_ascii_digit() { i % 8 } else { 8 };
             assert_eq!(next_digit(&w, 0), at, "byte {b:#x}");
+            let at = if b.is_ascii_alphabetic() { 8 } else { i % 8 };
+            assert_eq!(letters_end(&w, 0), at, "byte {b:#x}");
         }
     }
 

@@ -155,6 +155,28 @@ impl Candidate {
 /// Lowercase, with runs of whitespace and punctuation squeezed to one space.
 pub(crate) fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // The same, byte by byte: for ASCII, letters and digits are the alphanumeric characters
+        // and lower-casing is ASCII lower-casing.
+        let mut gap = false;
+        for &b in s.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                gap = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                gap = true;
+            }
+        }
+        return out;
+    }
+    normalise_chars(s, out)
+}
+
+/// [`normalise`] for any text, appending to `out`.
+fn normalise_chars(s: &str, mut out: String) -> String {
     for word in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
@@ -162,4 +184,33 @@ pub(crate) fn normalise(s: &str) -> String {
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_text_normalises_as_any_text_does() {
+        let samples = [
+            "",
+            " ",
+            "Flat 2, 14 Mossgiel Road, KA1 2AB",
+            "  --Amy  Smith-- ",
+            "O'Neill",
+            "a.b.c",
+            "X",
+            "12/03/2015",
+            "!!",
+            "Mx. J. Smith-Jones (6)",
+            "tab\there\nnewline",
+            "[address] 2",
+        ];
+        for s in samples {
+            assert_eq!(normalise(s), normalise_chars(s, String::new()), "{s:?}");
+        }
+        let all: String = (0u8..128).map(char::from).collect();
+        assert_eq!(normalise(&all), normalise_chars(&all, String::new()));
+        assert_eq!(normalise("Zoë  Łukasz"), "zoë łukasz");
+    }
 }

@@ -139,20 +139,19 @@ fn occurrences_with(text: &str, compiled: &Compiled) -> Vec<(usize, usize)> {
         }
     }
     // Mask mode's labels: runs of █.
+    // Each run is found by a search for its first █ and then read on directly.
     let block = "█".as_bytes();
-    let mut run: Option<(usize, usize)> = None;
-    for i in memchr::memmem::find_iter(text.as_bytes(), block) {
-        match run {
-            Some((s, e)) if e == i => run = Some((s, i + block.len())),
-            Some(r) => {
-                out.push(r);
-                run = Some((i, i + block.len()));
-            }
-            None => run = Some((i, i + block.len())),
+    let bytes = text.as_bytes();
+    let finder = memchr::memmem::Finder::new(block);
+    let mut from = 0;
+    while let Some(k) = finder.find(&bytes[from..]) {
+        let start = from + k;
+        let mut end = start + block.len();
+        while bytes[end..].starts_with(block) {
+            end += block.len();
         }
-    }
-    if let Some(r) = run {
-        out.push(r);
+        out.push((start, end));
+        from = end;
     }
     out.sort_unstable();
     out

@@ -6,13 +6,12 @@
 //! so the same label. People are left to the person detector, which links first names, surnames
 //! and titles itself; ordinary dates are left alone, since "3 March" twice is not an identifier.
 
-use std::collections::HashSet;
-
 use crate::entity::{Candidate, EntityKind};
+use crate::fast_hash::FastSet;
 
 /// Candidates for the other occurrences of what `found` already holds.
 pub(crate) fn other_mentions(text: &str, found: &[Candidate]) -> Vec<Candidate> {
-    let mut seen = HashSet::new();
+    let mut seen: FastSet<&str> = FastSet::default();
     let known: Vec<&Candidate> = found
         .iter()
         .filter(|c| spreads(c) && distinctive(&text[c.start..c.end]))

@@ -9,7 +9,7 @@ use crate::fast_hash::FastMap as HashMap;
 /// Turns merged candidates into entities with their replacements.
 pub(crate) fn assign(text: &str, candidates: Vec<Candidate>, options: &Options) -> Vec<Entity> {
     let candidates = births_everywhere(candidates);
-    let mut book = LabelBook::default();
+    let mut book = LabelBook::with_capacity(if options.mask { 0 } else { candidates.len() });
     // A person's role may only be stated at a later mention ("Amy ... her daughter Amy"): take the
     // first role any mention gives, for every mention.
     let mut roles: HashMap<&str, Role> = HashMap::default();
@@ -78,6 +78,15 @@ struct LabelBook<'a> {
 }
 
 impl<'a> LabelBook<'a> {
+    /// A book with room for `n` labels, so that its tables rarely grow.
+    fn with_capacity(n: usize) -> LabelBook<'a> {
+        LabelBook {
+            given: HashMap::with_capacity_and_hasher(n, Default::default()),
+            by_text: HashMap::with_capacity_and_hasher(n, Default::default()),
+            used: HashMap::default(),
+        }
+    }
+
     fn label(&mut self, c: &'a Candidate, role: Option<Role>, original: &'a str, labels: &'a Labels) -> String {
         let template = template(c, role, original, labels);
         let known =

@@ -23,8 +23,6 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
-
 use super::postcode::{word_at, word_before};
 use crate::entity::{Candidate, EntityKind};
 
@@ -225,8 +223,15 @@ const COUNTERS: [&str; 49] = [
     "person",
 ];
 
-static ADDRESS_LABEL: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasickBuilder::new().ascii_case_insensitive(true).build(["address"]).ok());
+/// Where "address" (in any case) starts in `text`, in order. The word cannot overlap itself, so
+/// these are all its occurrences. Found from its "d"s, which a vectorised search skips to.
+fn address_words(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'd', b'D', bytes).filter_map(move |d| {
+        let start = d.checked_sub(1)?;
+        bytes.get(start..start + 7).filter(|w| w.eq_ignore_ascii_case(b"address")).map(|_| start)
+    })
+}
 
 /// Capitalised words that end a street name looking backwards (sentence openers, cues).
 const NOT_NAME: [&str; 28] = [
@@ -297,28 +302,42 @@ const CUES: [&str; 27] = [
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     address_lines(text, out);
     let bytes = text.as_bytes();
+    // `word_before`, answered from the byte before when it is ASCII.
+    let glued = |i: usize| match i.checked_sub(1).map(|p| bytes[p]) {
+        None => false,
+        Some(p) if p < 0x80 => p.is_ascii_alphanumeric() || p == b'_',
+        Some(_) => word_before(text, i),
+    };
+    let suffixes = &*BUCKETS;
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i].is_ascii_digit() && !word_before(text, i) {
-            i = numbered_street(text, i, out);
-            continue;
-        }
-        if !bytes[i].is_ascii_alphabetic() {
+        let b = bytes[i];
+        if !b.is_ascii_alphanumeric() {
             i += 1;
             continue;
         }
-        if word_before(text, i) {
+        if b.is_ascii_digit() {
+            if glued(i) {
+                i += 1;
+            } else {
+                i = numbered_street(text, i, out);
+            }
+            continue;
+        }
+        if glued(i) {
             // Inside a word: so is every letter, digit and underscore up to its end.
             while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
                 i += 1;
             }
             continue;
         }
-        let mut e = i;
-        while e < bytes.len() && bytes[e].is_ascii_alphabetic() {
-            e += 1;
-        }
-        if e - i <= 10 && !word_at(text, e) {
+        let e = crate::chars::letters_end(bytes, i);
+        // Only a street or house suffix, or the word for a flat, can end an address here: the
+        // cheap tests come first.
+        if e - i <= 10
+            && ((suffixes.may_find(&bytes[i..e]) && lookup(&bytes[i..e]).is_some()) || flat_word(&text[i..e]))
+            && !word_at(text, e)
+        {
             if let Some((start, end)) = street_or_house(text, i, e) {
                 push(text, start, end, out);
             } else if let Some(end) = flat_alone(text, i, e) {
@@ -462,22 +481,37 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Candidate>) {
     out.push(Candidate::plain(text, EntityKind::Address, start, end));
 }
 
-/// The suffixes by first letter and length (up to 10): a word is compared with the few that
-/// share both, with no hashing or lowercasing.
-type Bucket = Vec<(Box<[u8]>, Strength)>;
+/// The suffixes by first letter and length (up to 10), each packed into one number by
+/// [`pack`]: a word is compared with the few that share both, with one integer comparison each.
+/// Before that, `shapes` says whether any suffix has the word's first letter, last letter and
+/// length at all, which most words fail.
+struct Buckets {
+    buckets: Vec<Vec<(u128, Strength)>>,
+    /// By first and last letter (26 × 26): bit `n` set if some suffix of length `n` has them.
+    shapes: Vec<u16>,
+}
 
-static BUCKETS: LazyLock<Vec<Bucket>> = LazyLock::new(|| {
-    let mut buckets = vec![Vec::new(); 26 * 11];
+static BUCKETS: LazyLock<Buckets> = LazyLock::new(|| {
+    let mut b = Buckets { buckets: vec![Vec::new(); 26 * 11], shapes: vec![0; 26 * 26] };
     for (word, &strength) in SUFFIXES.iter() {
-        if let Some(&f) = word.first()
-            && f.is_ascii_lowercase()
+        if let (Some(&f), Some(&l)) = (word.first(), word.last())
             && word.len() <= 10
+            && word.iter().all(u8::is_ascii_lowercase)
         {
-            buckets[usize::from(f - b'a') * 11 + word.len()].push((word.clone(), strength));
+            b.buckets[usize::from(f - b'a') * 11 + word.len()].push((pack(word), strength));
+            b.shapes[usize::from(f - b'a') * 26 + usize::from(l - b'a')] |= 1 << word.len();
         }
     }
-    buckets
+    b
 });
+
+/// Up to 16 bytes in one number, each with bit 5 set: for a lowercase ASCII letter that is the
+/// letter itself, and a byte becomes a lowercase letter that way only if it is that letter in
+/// either case. So for words of one length, equal packs of a word and a lowercase suffix mean
+/// the two are equal ignoring ASCII case.
+fn pack(word: &[u8]) -> u128 {
+    word.iter().fold(0, |v, &b| (v << 8) | u128::from(b | 0x20))
+}
 
 fn lookup(word: &[u8]) -> Option<Strength> {
     match lookup_exact(word) {
@@ -490,12 +524,36 @@ fn lookup(word: &[u8]) -> Option<Strength> {
 }
 
 fn lookup_exact(word: &[u8]) -> Option<Strength> {
-    let &f = word.first()?;
-    let f = f.to_ascii_lowercase();
-    if !f.is_ascii_lowercase() || word.len() > 10 {
+    let b = &*BUCKETS;
+    if !b.may_hold(word) {
         return None;
     }
-    BUCKETS[usize::from(f - b'a') * 11 + word.len()].iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|(_, s)| *s)
+    let f = word[0].to_ascii_lowercase();
+    let key = pack(word);
+    b.buckets[usize::from(f - b'a') * 11 + word.len()].iter().find(|(w, _)| *w == key).map(|(_, s)| *s)
+}
+
+impl Buckets {
+    /// Whether some suffix has the first letter, last letter and length of `word`.
+    #[inline]
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let (Some(&f), Some(&l)) = (word.first(), word.last()) else { return false };
+        let (f, l) = (f.to_ascii_lowercase(), l.to_ascii_lowercase());
+        f.is_ascii_lowercase()
+            && l.is_ascii_lowercase()
+            && word.len() <= 10
+            && self.shapes[usize::from(f - b'a') * 26 + usize::from(l - b'a')] & (1 << word.len()) != 0
+    }
+
+    /// Whether [`lookup`] can find anything for `word`: it or, for a plural, its singular may
+    /// be a suffix.
+    #[inline]
+    fn may_find(&self, word: &[u8]) -> bool {
+        self.may_hold(word)
+            || (word.len() > 3
+                && word.last().is_some_and(|&b| b == b's' || b == b'S')
+                && self.may_hold(&word[..word.len() - 1]))
+    }
 }
 
 /// A street or house name whose suffix is the word `s..e`: the whole span.
@@ -585,12 +643,16 @@ fn street_or_house(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
 
 /// "Flat 3" or "Flat 2/1" with nothing after it that makes a street: the end of the span.
 fn flat_alone(text: &str, s: usize, e: usize) -> Option<usize> {
-    let w = &text[s..e];
-    if !matches!(w, "Flat" | "FLAT" | "Apartment" | "Apt") {
+    if !flat_word(&text[s..e]) {
         return None;
     }
     let g = gap_after(text, e)?;
     flat_number_at(text, g)
+}
+
+/// The words that open "Flat 3" alone.
+fn flat_word(w: &str) -> bool {
+    matches!(w.as_bytes().first(), Some(b'F' | b'A')) && matches!(w, "Flat" | "FLAT" | "Apartment" | "Apt")
 }
 
 /// A flat or house number token at `i` ("3", "2/1", "2F1", "14a", "12-14"): its end.
@@ -859,23 +921,23 @@ fn prev_word(text: &str, end: usize) -> Option<(usize, &str)> {
 
 /// "Address: …" to the end of the line.
 fn address_lines(text: &str, out: &mut Vec<Candidate>) {
-    let Some(ac) = ADDRESS_LABEL.as_ref() else { return };
     let bytes = text.as_bytes();
     let mut covered_to = 0;
-    for m in ac.find_iter(text) {
-        if m.start() < covered_to || word_before(text, m.start()) || word_at(text, m.end()) {
+    for m_start in address_words(text) {
+        let m_end = m_start + "address".len();
+        if m_start < covered_to || word_before(text, m_start) || word_at(text, m_end) {
             continue;
         }
-        let mut from = m.start().saturating_sub(10);
+        let mut from = m_start.saturating_sub(10);
         while !text.is_char_boundary(from) {
             from += 1;
         }
-        let lead = text[from..m.start()].trim_end().to_ascii_lowercase();
+        let lead = text[from..m_start].trim_end().to_ascii_lowercase();
         if lead.ends_with("email") || lead.ends_with("e-mail") || lead.ends_with("web") || lead.ends_with("ip") {
             continue;
         }
         // The label: "Address:", "Address -", "Address (home):".
-        let mut p = m.end();
+        let mut p = m_end;
         while p < bytes.len() && bytes[p] == b' ' {
             p += 1;
         }
@@ -1013,6 +1075,24 @@ fn push_lower(word: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn address_words_are_every_occurrence_in_any_case() {
+        let text = "Address: x. ADDRESS, addresses; dd AdDrEsS maddress ad dress addres";
+        let naive: Vec<usize> = (0..text.len().saturating_sub(6))
+            .filter(|&i| text.as_bytes()[i..i + 7].eq_ignore_ascii_case(b"address"))
+            .collect();
+        assert_eq!(address_words(text).collect::<Vec<_>>(), naive);
+        assert_eq!(naive.len(), 5);
+    }
+
+    #[test]
+    fn packed_suffixes_match_only_their_own_letters() {
+        assert_eq!(lookup(b"RoAd"), Some(Strength::Strong));
+        // Bytes that become letters with bit 5 set only from their own letter.
+        assert_eq!(lookup(b"R@ad"), None);
+        assert_eq!(lookup(b"Ro\xc1d"), None);
+    }
 
     fn found(text: &str) -> Vec<&str> {
         let mut out = Vec::new();

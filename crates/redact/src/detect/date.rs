@@ -85,13 +85,22 @@ impl Found {
         (self.year, self.month, self.day)
     }
 
-    fn key(&self) -> String {
-        match (self.year, self.day) {
-            (Some(y), Some(d)) => format!("{y:04}-{:02}-{d:02}", self.month),
-            (Some(y), None) => format!("{y:04}-{:02}", self.month),
-            (None, Some(d)) => format!("--{:02}-{d:02}", self.month),
-            (None, None) => format!("--{:02}", self.month),
+    /// `2015-03-12`, `2024-03`, `--03-12` or `--03`, after `prefix`, written digit by digit
+    /// rather than through `format!`.
+    fn key(&self, prefix: &str) -> String {
+        let mut out = String::with_capacity(prefix.len() + 10);
+        out.push_str(prefix);
+        match self.year {
+            Some(y) => push_padded(&mut out, y, 4),
+            None => out.push('-'),
         }
+        out.push('-');
+        push_padded(&mut out, self.month, 2);
+        if let Some(d) = self.day {
+            out.push('-');
+            push_padded(&mut out, d, 2);
+        }
+        out
     }
 }
 
@@ -101,39 +110,42 @@ pub(crate) fn find(text: &str, all_dates: bool, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // A numeric date may be glued to the word before it ("Mum12/03/2015"), not to a number.
         if !b.is_ascii_alphanumeric() {
             i += 1;
             continue;
         }
-        let glued = if b.is_ascii_digit() {
-            // Glued to a number, or to a single letter ("v1.12.2015" is a version).
-            let letters = text[..i].chars().rev().take(2).take_while(|c| c.is_alphabetic()).count();
-            i > 0 && (bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'_' || letters == 1)
-        } else {
-            super::postcode::word_before(text, i)
-        };
-        if glued {
-            i += 1;
-            if !b.is_ascii_digit() {
-                // The rest of this run of letters is glued to the word too.
-                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                    i += 1;
-                }
+        if b.is_ascii_alphabetic() {
+            // A run of letters: whether it is glued to the word before or simply not a month or
+            // weekday, the scan goes on after it. Most words fail the cheap shape test first.
+            let e = crate::chars::letters_end(bytes, i + 1);
+            if may_name_a_day(bytes, i, e)
+                && !super::postcode::word_before(text, i)
+                && let Some(f) = parse_at(text, i)
+            {
+                found.push((f, is_birth(text, &f)));
+                i = f.end;
+            } else {
+                i = e;
             }
             continue;
         }
+        // A numeric date may be glued to the word before it ("Mum12/03/2015"), not to a number,
+        // nor to a single letter ("v1.12.2015" is a version).
+        let glued = i > 0
+            && (bytes[i - 1].is_ascii_digit()
+                || bytes[i - 1] == b'_'
+                || text[..i].chars().rev().take(2).take_while(|c| c.is_alphabetic()).count() == 1);
+        if glued {
+            i += 1;
+            continue;
+        }
         if let Some(f) = parse_at(text, i) {
-            let dob = is_birth_context(text, f.start)
-                || is_birth_label_after(text, f.end)
-                || is_listed_with_name(text, f.start, f.end);
-            found.push((f, dob));
+            found.push((f, is_birth(text, &f)));
             i = f.end;
             continue;
         }
-        // Skip the rest of this run of letters, or of digits.
-        let digit = b.is_ascii_digit();
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() && bytes[i].is_ascii_digit() == digit {
+        // Skip the rest of this run of digits.
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
         }
     }
@@ -145,11 +157,57 @@ pub(crate) fn find(text: &str, all_dates: bool, out: &mut Vec<Candidate>) {
     for (f, dob) in found {
         let dob = dob || births.contains(&f.value());
         if dob || all_dates {
-            let key = format!("{}:{}", if dob { "dob" } else { "date" }, f.key());
+            let key = f.key(if dob { "dob:" } else { "date:" });
             out.push(Candidate { kind: EntityKind::Date, start: f.start, end: f.end, key, role: None });
         }
     }
 }
+
+/// `v` in decimal, with zeros before it up to `width` digits (as `format!("{v:0width$}")`).
+fn push_padded(out: &mut String, v: u32, width: usize) {
+    let mut digits = [0u8; 10];
+    let mut n = 0;
+    let mut rest = v;
+    loop {
+        digits[n] = b'0' + (rest % 10) as u8;
+        n += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for _ in n..width {
+        out.push('0');
+    }
+    for &d in digits[..n].iter().rev() {
+        out.push(char::from(d));
+    }
+}
+
+/// Whether the text marks a date as a date of birth where it stands.
+fn is_birth(text: &str, f: &Found) -> bool {
+    is_birth_context(text, f.start) || is_birth_label_after(text, f.end) || is_listed_with_name(text, f.start, f.end)
+}
+
+/// Whether the run of ASCII letters `i..e` passes [`parse_at`]'s first tests for a month or
+/// weekday name: its first letter, a length of three to nine letters and a known stem.
+/// The letters are ASCII letters, so lower-cased they index [`STEM_TABLE`] directly.
+fn may_name_a_day(bytes: &[u8], i: usize, e: usize) -> bool {
+    let at = |k: usize| usize::from((bytes[k] | 0x20) - b'a');
+    (3..=9).contains(&(e - i)) && STEM_TABLE[at(i) * 26 + at(i + 1)] & (1 << at(i + 2)) != 0
+}
+
+/// [`STEMS`] as a table: by first and second letter, a bit for each third letter.
+const STEM_TABLE: [u32; 26 * 26] = {
+    let mut t = [0u32; 26 * 26];
+    let mut k = 0;
+    while k < STEMS.len() {
+        let [a, b, c] = STEMS[k];
+        t[(a - b'a') as usize * 26 + (b - b'a') as usize] |= 1 << (c - b'a');
+        k += 1;
+    }
+    t
+};
 
 /// Reads a date starting at `i` (a word start).
 fn parse_at(text: &str, i: usize) -> Option<Found> {
@@ -512,6 +570,22 @@ fn is_listed_with_name(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_written_as_format_would() {
+        for v in [0, 1, 9, 10, 99, 100, 999, 1000, 2015, 9999, 10000, 123_456, u32::MAX] {
+            for width in [2, 4] {
+                let mut out = String::new();
+                push_padded(&mut out, v, width);
+                assert_eq!(out, format!("{v:0width$}"));
+            }
+        }
+        let f = |year, day| Found { start: 0, end: 0, year, month: 3, day };
+        assert_eq!(f(Some(2015), Some(12)).key("dob:"), "dob:2015-03-12");
+        assert_eq!(f(Some(24), None).key("date:"), "date:0024-03");
+        assert_eq!(f(None, Some(1)).key("date:"), "date:--03-01");
+        assert_eq!(f(None, None).key("dob:"), "dob:--03");
+    }
 
     #[test]
     fn a_date_of_birth_is_one_everywhere_even_glued_to_a_word() {

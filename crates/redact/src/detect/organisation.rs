@@ -246,34 +246,57 @@ struct Word {
 
 fn words(text: &str) -> Vec<Word> {
     let bytes = text.as_bytes();
-    // The character at `i` and its length, without decoding ASCII.
-    let char_at = |i: usize| -> (char, usize) {
-        match bytes[i] {
-            b if b < 0x80 => (char::from(b), 1),
-            _ => text[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
-        }
-    };
-    let mut out = Vec::new();
+    // The character at `i` (not ASCII) and its length.
+    let char_at = |i: usize| -> (char, usize) { text[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())) };
+    // Whether a letter (any script) starts at `i`.
+    let letter_at = |i: usize| text[i..].starts_with(char::is_alphabetic);
+    let mut out = Vec::with_capacity(text.len() / 8);
     let mut i = 0;
     while i < bytes.len() {
-        let (c, n) = char_at(i);
-        if !crate::chars::alphabetic(c) {
-            i += n;
+        let b = bytes[i];
+        // A word starts at a letter (any script); ASCII is decided from the byte alone.
+        let (cap, n) = if b < 0x80 {
+            if !b.is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            (b.is_ascii_uppercase(), 1)
+        } else if bytes[i..].starts_with("█".as_bytes()) {
+            // Mask mode's █, often many in a row: not a letter.
+            i += "█".len();
             continue;
-        }
+        } else {
+            let (c, n) = char_at(i);
+            if !crate::chars::alphabetic(c) {
+                i += n;
+                continue;
+            }
+            (c.is_uppercase(), n)
+        };
         let start = i;
         i += n;
+        // It runs on over letters, and over an apostrophe or hyphen with a letter after it.
         while i < bytes.len() {
-            let (d, m) = char_at(i);
-            if crate::chars::alphabetic(d)
-                || ((d == '\'' || d == '’' || d == '-') && text[i + m..].starts_with(char::is_alphabetic))
-            {
-                i += m;
-            } else {
+            let b = bytes[i];
+            if b.is_ascii_alphabetic() {
+                i = crate::chars::letters_end(bytes, i + 1);
+            } else if b == b'\'' || b == b'-' {
+                if !letter_at(i + 1) {
+                    break;
+                }
+                i += 1;
+            } else if b < 0x80 {
                 break;
+            } else {
+                let (d, m) = char_at(i);
+                if crate::chars::alphabetic(d) || (d == '’' && letter_at(i + m)) {
+                    i += m;
+                } else {
+                    break;
+                }
             }
         }
-        out.push(Word { start, end: i, cap: c.is_uppercase() });
+        out.push(Word { start, end: i, cap });
     }
     out
 }
@@ -281,20 +304,43 @@ fn words(text: &str) -> Vec<Word> {
 /// Lowercase words, as bytes so that a word lowercased into a buffer needs no UTF-8 check.
 type Set = crate::fast_hash::FastSet<&'static [u8]>;
 
-static HEAD_SET: LazyLock<Set> = LazyLock::new(|| HEADS.iter().map(|w| w.as_bytes()).collect());
-static GENERIC_SET: LazyLock<Set> = LazyLock::new(|| GENERIC.iter().map(|w| w.as_bytes()).collect());
-static INSIDE_SET: LazyLock<Set> = LazyLock::new(|| INSIDE.iter().map(|w| w.as_bytes()).collect());
+/// A word list for ASCII words of up to 16 bytes, each packed into one number by [`pack`], and
+/// the same words as bytes for any other word.
+struct Sets {
+    packed: crate::fast_hash::FastSet<u128>,
+    bytes: Set,
+}
 
-/// Is `word` (any case) in `set`? Words longer than any listed word are not.
-fn is(word: &str, set: &LazyLock<Set>) -> bool {
-    let mut buf = [0u8; 16];
-    if word.len() > buf.len() || !word.is_ascii() {
-        return set.contains(word.to_lowercase().as_bytes());
+impl Sets {
+    fn new(words: &'static [&'static str]) -> Sets {
+        Sets {
+            packed: words.iter().filter_map(|w| pack(w)).collect(),
+            bytes: words.iter().map(|w| w.as_bytes()).collect(),
+        }
     }
-    for (d, s) in buf.iter_mut().zip(word.bytes()) {
-        *d = s.to_ascii_lowercase();
+}
+
+static HEAD_SET: LazyLock<Sets> = LazyLock::new(|| Sets::new(HEADS));
+static GENERIC_SET: LazyLock<Sets> = LazyLock::new(|| Sets::new(GENERIC));
+static INSIDE_SET: LazyLock<Sets> = LazyLock::new(|| Sets::new(INSIDE));
+
+/// An ASCII word of up to 15 bytes, lowercased into one number with its length in the top
+/// byte: two words pack alike exactly when they are equal ignoring ASCII case.
+fn pack(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() > 15 || !word.is_ascii() {
+        return None;
     }
-    set.contains(&buf[..word.len()])
+    let letters = b.iter().fold(0, |v, &c| (v << 8) | u128::from(c.to_ascii_lowercase()));
+    Some(letters | (b.len() as u128) << 120)
+}
+
+/// Is `word` (any case) in `set`?
+fn is(word: &str, set: &LazyLock<Sets>) -> bool {
+    match pack(word) {
+        Some(p) => set.packed.contains(&p),
+        None => set.bytes.contains(word.to_lowercase().as_bytes()),
+    }
 }
 
 /// Is `word` (any case) one of [`HEADS`]? A few length comparisons instead of a hash.
@@ -332,7 +378,7 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
                 // The first head after a distinctive word ends the name ("… Primary School").
                 last_head = Some(j);
                 break;
-            } else if ws[j].cap && !is(w, &GENERIC_SET) && w.len() > 1 {
+            } else if ws[j].cap && w.len() > 1 && !is(w, &GENERIC_SET) {
                 distinctive = true;
             }
             if j + 1 >= ws.len() || !tight(&text[ws[j].end..ws[j + 1].start], w) {

@@ -252,14 +252,26 @@ const fn pack8(b: &[u8]) -> u64 {
 
 /// Is this lower-case word a name particle? One integer comparison per particle, no string
 /// comparisons.
+#[inline(always)]
 pub(super) fn is_particle(word: &str) -> bool {
     let b = word.as_bytes();
-    if b.len() < 2 || b.len() > 5 {
+    if b.len() < 2 || b.len() > 5 || !PARTICLE_FIRST[usize::from(b[0])] {
         return false;
     }
     let v = pack8(b);
     PACKED_PARTICLES.contains(&v)
 }
+
+/// The first bytes of the particles: most words start with none of them.
+const PARTICLE_FIRST: [bool; 256] = {
+    let mut out = [false; 256];
+    let mut i = 0;
+    while i < PARTICLES.len() {
+        out[PARTICLES[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    out
+};
 
 /// A word of up to sixteen ASCII bytes, lower-cased and packed into one number, for lookups in
 /// small sorted tables without hashing or allocating.

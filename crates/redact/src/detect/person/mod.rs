@@ -60,8 +60,11 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     caps_surname_first(text, &toks, &low, &mut name, &mut pair);
     let mut known = Vec::new();
     spread(text, &toks, &low, &mut name, &mut known);
-    neighbours(text, &toks, &low, &mut name);
-    spread(text, &toks, &low, &mut name, &mut known);
+    // Spreading again finds something only if `neighbours` found a name: with the same names
+    // known, every word it could mark was marked by the first spread.
+    if neighbours(text, &toks, &low, &mut name) {
+        spread(text, &toks, &low, &mut name, &mut known);
+    }
     particles(text, &toks, &low, &mut name);
     mentions(text, &toks, &low, &name, &pair, out);
 }
@@ -223,9 +226,27 @@ static ROLE_WORDS: LazyLock<Vec<(u128, Role)>> = LazyLock::new(|| {
     m
 });
 
+/// By a role word's first byte (lower-cased), a bit for each of its lengths in bytes: a word
+/// that shares no first letter and length with any role word is none of them.
+static ROLE_SHAPES: LazyLock<[u32; 256]> = LazyLock::new(|| {
+    let mut shapes = [0u32; 256];
+    for w in ROLE_LIST.iter().flat_map(|l| l.iter()).filter(|w| w.len() <= 16) {
+        shapes[usize::from(w.as_bytes()[0].to_ascii_lowercase())] |= 1 << w.len();
+    }
+    shapes
+});
+
 fn role_of_word(text: &str, t: &Tok) -> Option<Role> {
     let w = &text[t.start..t.end];
     if w.len() > 16 {
+        return None;
+    }
+    let b = w.as_bytes();
+    // Only ASCII letters lower-case to "fianc", so any word that can take the "fiancé" path below
+    // starts with those five bytes.
+    if ROLE_SHAPES[usize::from(b[0].to_ascii_lowercase())] & (1 << b.len()) == 0
+        && !(b.len() >= 5 && b[..5].eq_ignore_ascii_case(b"fianc"))
+    {
         return None;
     }
     let Some(p) = lists::pack16(w) else {
@@ -705,7 +726,9 @@ impl Low {
             hashes: Vec::with_capacity(toks.len()),
         };
         // Each distinct lower-case word is looked up once: (its span in `lower`, its flags), by hash.
-        let mut seen: lists::FastMap<u64, (u32, u32, u16)> = lists::FastMap::default();
+        // Sized for a typical record's distinct capitalised words, so that it rarely grows.
+        let mut seen: lists::FastMap<u64, (u32, u32, u16)> =
+            lists::FastMap::with_capacity_and_hasher(toks.len() / 4, Default::default());
         for t in toks {
             let word = t.base(text);
             let start = low.lower.len();
@@ -862,8 +885,10 @@ fn caps_surname_first(text: &str, toks: &[Tok], low: &Low, name: &mut [bool], pa
 /// Maddox", "Bill Kunze"), a word English only by its ending ("Siegfried Bartell", "Marylise
 /// Botsford"), and a surname that is also a word after a listed first name ("Paula Jesus",
 /// "Andrew Wales").
-fn neighbours(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
+/// Returns whether it found any name.
+fn neighbours(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) -> bool {
     let n = toks.len();
+    let mut found = false;
     let word = |j: usize| toks[j].cap && !toks[j].all_caps && toks[j].base_end - toks[j].start > 1;
     for i in 0..n.saturating_sub(1) {
         if !(name[i] && !name[i + 1] && word(i) && word(i + 1) && joined(text, toks, i)) {
@@ -881,6 +906,7 @@ fn neighbours(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
                 && !low.plural(i + 1))
         {
             name[i + 1] = true;
+            found = true;
         }
     }
     for i in (0..n.saturating_sub(1)).rev() {
@@ -891,8 +917,10 @@ fn neighbours(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
         let unknown = !low.is(i, FIRST | SUR | AMBIGUOUS | NOT_NAME | ENGLISH | TITLE | PARTICLE | STREET);
         if (low.is(i, AMBIGUOUS) && !low.is(i, NEVER) && !modal) || low.is(i, SUFFIX) || unknown {
             name[i] = true;
+            found = true;
         }
     }
+    found
 }
 
 fn day_or_month(lower: &str) -> bool {
@@ -943,11 +971,18 @@ impl Mention<'_> {
     }
 }
 
+/// Is word `i` an initial of a name ("J. Smith", "A B Hopkinson")? Most words are longer than
+/// one letter: that test is inlined, the rest is not.
+#[inline(always)]
 fn is_initial(text: &str, toks: &[Tok], i: usize, name: &[bool]) -> bool {
     let t = &toks[i];
-    if t.end - t.start != 1 || !t.cap || i + 1 >= toks.len() {
-        return false;
-    }
+    t.end - t.start == 1 && t.cap && i + 1 < toks.len() && initial_before(text, toks, i, name)
+}
+
+/// [`is_initial`] for a single capital letter `i` with a word after it.
+#[inline(never)]
+fn initial_before(text: &str, toks: &[Tok], i: usize, name: &[bool]) -> bool {
+    let t = &toks[i];
     let gap = &text[t.end..toks[i + 1].start];
     let dotted = gap.starts_with('.');
     let w = &text[t.start..t.end];

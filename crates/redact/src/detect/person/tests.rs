@@ -262,3 +262,27 @@ fn a_name_followed_by_her_daughter_is_a_mother() {
     let out = crate::redact("Mr Tom Bell said his son Leo is sleeping better.", &crate::Options::default());
     assert!(out.text.starts_with("Father said his son Child A"), "{}", out.text);
 }
+
+#[test]
+fn role_words_are_found_in_any_case_and_others_are_not() {
+    let tok = |w: &str| Tok {
+        start: 0,
+        end: w.len(),
+        base_end: w.len(),
+        cap: false,
+        all_caps: false,
+        sent: false,
+        line: false,
+    };
+    for w in ROLE_LIST.iter().flat_map(|l| l.iter()) {
+        for form in [w.to_string(), w.to_uppercase(), format!("{}{}", w[..1].to_uppercase(), &w[1..])] {
+            assert!(role_of_word(&form, &tok(&form)).is_some(), "{form}");
+        }
+    }
+    for w in ["Fiancée", "FIANCÉ", "fiancé's"] {
+        assert_eq!(role_of_word(w, &tok(w)), Some(Role::Adult), "{w}");
+    }
+    for w in ["sons", "Amy", "motherly", "x", "Grandmothers", "ex-partners"] {
+        assert_eq!(role_of_word(w, &tok(w)), None, "{w}");
+    }
+}

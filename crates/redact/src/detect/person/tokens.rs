@@ -60,8 +60,7 @@ fn joiner_at(text: &str, i: usize) -> Option<usize> {
 }
 
 /// Length of the possessive ending of `word` ("'s", "’s"), or 0.
-fn possessive_len(word: &str) -> usize {
-    let b = word.as_bytes();
+fn possessive_len(b: &[u8]) -> usize {
     let n = b.len();
     if n >= 3 && (b[n - 1] == b's' || b[n - 1] == b'S') {
         if b[n - 2] == b'\'' {
@@ -94,6 +93,11 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                 i += 1;
                 continue;
             }
+            // Mask mode's █ (U+2588), often many in a row: neither a letter nor an opener.
+            if bytes[i..].starts_with("█".as_bytes()) {
+                i += "█".len();
+                continue;
+            }
             if letter_at(text, i).is_none() {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 match c {
@@ -108,9 +112,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
         let mut ascii = true;
         loop {
             // ASCII letters run on without any check beyond the byte.
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i = crate::chars::letters_end(bytes, i);
             if i >= bytes.len() {
                 break;
             }
@@ -126,18 +128,18 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                 break;
             }
         }
-        let word = &text[start..i];
-        let base_end = i - possessive_len(word);
+        let w = &bytes[start..i];
+        let base_end = i - possessive_len(w);
         let (cap, all_caps) = if ascii {
-            let w = word.as_bytes();
             let cap = w[0].is_ascii_uppercase();
             (cap, cap && !w.iter().any(u8::is_ascii_lowercase))
         } else {
+            let word = &text[start..i];
             let cap = word.chars().next().is_some_and(char::is_uppercase);
             (cap, cap && !word.chars().any(char::is_lowercase))
         };
         // "al-Rashid", "el-Sayed": a lower-case particle joined to a capitalised name.
-        let cap = cap || (bytes.get(start + 2) == Some(&b'-') && particle_joined(word));
+        let cap = cap || (bytes.get(start + 2) == Some(&b'-') && particle_joined(w));
         let line = newline;
         let sent = line
             || opener
@@ -152,8 +154,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
     out
 }
 
-fn particle_joined(word: &str) -> bool {
-    let b = word.as_bytes();
+fn particle_joined(b: &[u8]) -> bool {
     b.len() > 4
         && matches!(&b[..3], b"al-" | b"el-" | b"ul-" | b"ad-" | b"ar-" | b"as-" | b"an-")
         && b[3].is_ascii_uppercase()
