@@ -522,6 +522,7 @@ async fn letter_pdf(
     let user: i64 = file.strip_suffix(".pdf").and_then(|u| u.parse().ok()).ok_or(AppError::NotFound)?;
     let people = cohorts::people(&state.store, ic.cohort.id).await?;
     let p = people.iter().find(|p| p.user_id == user).ok_or(AppError::NotFound)?;
+    ic.log_download(&state, &format!("letter for user {user}")).await?;
     let body = merge(&ic.cohort.letter, &ic.cohort, &p.name, &cohort_link(&state, ic.cohort.id));
     let pdf = Document::new(&ic.cohort.title).paragraph(&body).render();
     Ok((

@@ -61,6 +61,13 @@ pub struct InCohort {
 }
 
 impl InCohort {
+    /// Records in the audit log that this person downloaded one of the cohort's files
+    /// (`what`: "report.pdf", "postbox.xlsx", "letter.pdf" …).
+    pub async fn log_download(&self, state: &AppState, what: &str) -> Result<(), AppError> {
+        crate::audit::log(&state.store, &self.who, "cohort.download", "cohort", Some(self.cohort.id), what).await?;
+        Ok(())
+    }
+
     /// 403 unless a facilitator of this cohort.
     pub fn facilitator(&self) -> Result<(), AppError> {
         if self.role == CohortRole::Facilitator { Ok(()) } else { Err(AppError::Forbidden) }

@@ -308,6 +308,7 @@ fn may_export(c: &InCohort) -> Result<(), AppError> {
 
 async fn pdf(State(state): State<AppState>, c: InCohort) -> Result<Response, AppError> {
     may_export(&c)?;
+    c.log_download(&state, "postbox.pdf").await?;
     let bytes = pdf_bytes(&state, &c.cohort).await?;
     Ok((
         [
@@ -321,6 +322,7 @@ async fn pdf(State(state): State<AppState>, c: InCohort) -> Result<Response, App
 
 async fn xlsx(State(state): State<AppState>, c: InCohort) -> Result<Response, AppError> {
     may_export(&c)?;
+    c.log_download(&state, "postbox.xlsx").await?;
     let notes = postbox::notes(&state.store, c.cohort.id).await?;
     let (summary, _) = postbox::summary(&state.store, c.cohort.id).await?.unwrap_or_default();
     let sheets = [

@@ -215,6 +215,7 @@ fn none_or<S: AsRef<str>>(doc: Document, items: &[S], empty: &str) -> Document {
 
 async fn report_pdf(State(state): State<AppState>, c: InCohort) -> Result<Response, AppError> {
     c.facilitator()?;
+    c.log_download(&state, "report.pdf").await?;
     let r = report(&state, &c.cohort).await?;
     let mut doc = Document::new(&format!("Cohort report: {}", c.cohort.title))
         .heading("People")
@@ -256,6 +257,7 @@ async fn report_pdf(State(state): State<AppState>, c: InCohort) -> Result<Respon
 
 async fn report_xlsx(State(state): State<AppState>, c: InCohort) -> Result<Response, AppError> {
     c.facilitator()?;
+    c.log_download(&state, "report.xlsx").await?;
     let r = report(&state, &c.cohort).await?;
     let sheet = |name: &str, label: &str, rows: &[(String, i64)], chart: &str| Sheet {
         name: name.into(),

@@ -96,6 +96,16 @@ async fn programme_end_to_end(backend: Backend) {
     let pdf = fac.get(&format!("/cohorts/{cohort}/letters/{}.pdf", people[0].0)).await;
     assert_eq!(pdf.status, StatusCode::OK);
     assert!(pdf.body.starts_with("%PDF"));
+    let downloads = recordwell_store::audit::Search {
+        action_prefix: Some("cohort.download".into()),
+        limit: 50,
+        ..Default::default()
+    };
+    let log = recordwell_store::audit::search(&app.store, app.org_id, &downloads).await.unwrap();
+    assert!(
+        log.iter().any(|e| e.action == "cohort.download" && e.detail == format!("letter for user {}", people[0].0)),
+        "downloads are in the audit log"
+    );
 
     // Each participant adds a de-identified case summary.
     let mut browsers = vec![];
