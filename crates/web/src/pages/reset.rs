@@ -56,7 +56,13 @@ pub async fn request(
             user.name, state.public_url, token
         );
         if let Err(e) = state.mailer.send(&user.email, "Reset your Recordwell password", body).await {
-            tracing::warn!(error = %e, "password reset email not sent");
+            // Only what kind of failure: the error's text can quote the address.
+            let reason = match e {
+                crate::mail::MailError::NotConfigured => "no mail server is set up",
+                crate::mail::MailError::BadAddress(_) => "the account's address is not valid",
+                crate::mail::MailError::Send(_) => "the mail server did not accept it",
+            };
+            tracing::warn!(user = user.id, reason, "password reset email not sent");
         }
     }
     render(&MessagePage {
