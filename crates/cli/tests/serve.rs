@@ -21,8 +21,13 @@ struct Server {
 impl Server {
     /// Starts `recordwell serve ARGS` and waits for "Listening on …".
     fn start(args: &[&str], env: &[(&str, &str)]) -> Server {
+        Server::start_with_logs(args, env, Stdio::null())
+    }
+
+    /// The same, with the server's logs (its standard error) going to `logs`.
+    fn start_with_logs(args: &[&str], env: &[(&str, &str)], logs: Stdio) -> Server {
         let mut cmd = Command::new(BIN);
-        cmd.arg("serve").args(args).stdout(Stdio::piped()).stderr(Stdio::null());
+        cmd.arg("serve").args(args).stdout(Stdio::piped()).stderr(logs);
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -73,19 +78,22 @@ fn client() -> reqwest::Client {
     reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
 }
 
-/// Signs in through the form (double-submit CSRF cookie and field).
-async fn sign_in(client: &reqwest::Client, url: &str, email: &str, password: &str) {
-    let page = client.get(format!("{url}/signin")).send().await.unwrap().text().await.unwrap();
+/// Posts a form found at `page` (GET first, for the double-submit CSRF cookie and field) to
+/// `action`; returns the answer's status.
+async fn post_form(client: &reqwest::Client, url: &str, page: &str, action: &str, fields: &[(&str, &str)]) -> u16 {
+    let html = client.get(format!("{url}{page}")).send().await.unwrap().text().await.unwrap();
     let marker = "name=\"csrf\" value=\"";
-    let at = page.find(marker).unwrap() + marker.len();
-    let csrf = &page[at..at + page[at..].find('"').unwrap()];
-    let res = client
-        .post(format!("{url}/signin"))
-        .form(&[("csrf", csrf), ("email", email), ("password", password), ("next", "/records")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 303, "sign-in failed");
+    let at = html.find(marker).unwrap() + marker.len();
+    let csrf = &html[at..at + html[at..].find('"').unwrap()];
+    let mut form = vec![("csrf", csrf)];
+    form.extend_from_slice(fields);
+    client.post(format!("{url}{action}")).form(&form).send().await.unwrap().status().as_u16()
+}
+
+/// Signs in through the form.
+async fn sign_in(client: &reqwest::Client, url: &str, email: &str, password: &str) {
+    let fields = [("email", email), ("password", password), ("next", "/records")];
+    assert_eq!(post_form(client, url, "/signin", "/signin", &fields).await, 303, "sign-in failed");
 }
 
 #[test]
@@ -194,4 +202,53 @@ async fn admin_commands_and_backup_work_beside_a_running_server() {
     let again = run(&["backup", copy.to_str().unwrap(), "--data-dir", data]);
     assert!(!again.status.success() && text(&again).contains("already exists"));
     server.stop();
+}
+
+/// The server's logs, at the level it runs with by default, hold no personal data: not the
+/// email addresses people sign in with (rightly or wrongly), not a record's text, not a
+/// password, even when an email cannot be sent.
+#[tokio::test]
+async fn the_logs_hold_no_personal_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let log_path = dir.path().join("server.log");
+    let logs = std::fs::File::create(&log_path).unwrap();
+    let data = dir.path().join("data");
+    let args = ["--listen", "127.0.0.1:0", "--data-dir", data.to_str().unwrap(), "--demo"];
+    let server = Server::start_with_logs(&args, &[], Stdio::from(logs));
+    let password = server.password_of("practitioner");
+    let email = "practitioner@demo.recordwell.test";
+    let url = server.url.clone();
+
+    let stranger = client();
+    let wrong = [("email", email), ("password", "Wrong-Password-Kestrel-42"), ("next", "/records")];
+    assert_eq!(post_form(&stranger, &url, "/signin", "/signin", &wrong).await, 401, "a failed sign-in");
+    let unknown = [("email", "nobody.known@example.org"), ("password", "x"), ("next", "/records")];
+    post_form(&stranger, &url, "/signin", "/signin", &unknown).await;
+    // No mail server is set up, so the reset email fails (and is logged as failing).
+    post_form(&stranger, &url, "/password-reset", "/password-reset", &[("email", email)]).await;
+
+    let me = client();
+    sign_in(&me, &url, email, &password).await;
+    let record = [
+        ("title", "Visit to Zebedee Quartermaine"),
+        ("record_type", "contact"),
+        ("body", "Zebedee Quartermaine told me about school. His phone is 07700 900461."),
+        ("action", "save"),
+    ];
+    assert_eq!(post_form(&me, &url, "/records/new", "/records", &record).await, 303);
+    let listed = me.get(format!("{url}/records")).send().await.unwrap().text().await.unwrap();
+    assert!(listed.contains("Zebedee Quartermaine"));
+    me.get(format!("{url}/records/999999")).send().await.unwrap();
+    // Links that carry a secret are logged by their route, not their address.
+    stranger.get(format!("{url}/invitations/SecretInvitationToken77")).send().await.unwrap();
+    server.stop();
+
+    let logged = std::fs::read_to_string(&log_path).unwrap();
+    assert!(logged.contains("password reset email not sent"), "the failure itself is logged: {logged}");
+    assert!(logged.contains("request"), "requests are logged: {logged}");
+    for personal in
+        [email, "nobody.known", "Zebedee", "Quartermaine", "07700", "Kestrel", "SecretInvitation", &password]
+    {
+        assert!(!logged.contains(personal), "{personal:?} is in the logs:\n{logged}");
+    }
 }
