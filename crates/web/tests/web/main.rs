@@ -11,6 +11,7 @@ mod api;
 mod auth;
 mod bad_input;
 mod operations;
+mod programme_access;
 mod programme_cohorts;
 mod programme_followup;
 mod records;
