@@ -16,6 +16,8 @@ pub struct Template {
     pub description: String,
     /// 1 for the organisation's copy of the built-in programme.
     pub builtin: i64,
+    /// How many times its sessions have been saved (see [`replace_sessions`]).
+    pub revision: i64,
 }
 
 /// One session of a template or cohort.
@@ -80,7 +82,7 @@ pub async fn create(
 /// An organisation's templates, built-in first.
 pub async fn list(store: &Store, org_id: i64) -> Result<Vec<Template>> {
     Ok(sqlx::query_as(
-        "SELECT id, name, description, builtin FROM programme_templates WHERE org_id = $1 ORDER BY builtin DESC, id",
+        "SELECT id, name, description, builtin, revision FROM programme_templates WHERE org_id = $1 ORDER BY builtin DESC, id",
     )
     .bind(org_id)
     .fetch_all(store.pool())
@@ -89,11 +91,13 @@ pub async fn list(store: &Store, org_id: i64) -> Result<Vec<Template>> {
 
 /// A template of this organisation.
 pub async fn get(store: &Store, org_id: i64, id: i64) -> Result<Option<Template>> {
-    Ok(sqlx::query_as("SELECT id, name, description, builtin FROM programme_templates WHERE org_id = $1 AND id = $2")
-        .bind(org_id)
-        .bind(id)
-        .fetch_optional(store.pool())
-        .await?)
+    Ok(sqlx::query_as(
+        "SELECT id, name, description, builtin, revision FROM programme_templates WHERE org_id = $1 AND id = $2",
+    )
+    .bind(org_id)
+    .bind(id)
+    .fetch_optional(store.pool())
+    .await?)
 }
 
 /// A template's sessions, in order.
@@ -107,13 +111,31 @@ pub async fn sessions(store: &Store, template_id: i64) -> Result<Vec<SessionPlan
     .await?)
 }
 
-/// Replaces a template's sessions (after the facilitator edits them).
-pub async fn replace_sessions(store: &Store, template_id: i64, sessions: &[SessionPlan]) -> Result<()> {
+/// Replaces a template's sessions (after the facilitator edits them), if the template is still
+/// at `revision` (the one the facilitator's page showed); returns false, changing nothing, if
+/// someone saved it since.
+pub async fn replace_sessions(
+    store: &Store,
+    template_id: i64,
+    revision: i64,
+    sessions: &[SessionPlan],
+) -> Result<bool> {
     let mut tx = store.pool().begin().await?;
+    // The revision check and the new sessions are one transaction: of two saves made from the
+    // same page, the first wins and the second changes nothing.
+    let bumped = sqlx::query("UPDATE programme_templates SET revision = revision + 1 WHERE id = $1 AND revision = $2")
+        .bind(template_id)
+        .bind(revision)
+        .execute(&mut *tx)
+        .await?;
+    if bumped.rows_affected() != 1 {
+        tx.rollback().await?;
+        return Ok(false);
+    }
     sqlx::query("DELETE FROM template_sessions WHERE template_id = $1").bind(template_id).execute(&mut *tx).await?;
     insert_sessions(&mut tx, SessionsOf::Template, template_id, sessions).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(true)
 }
 
 /// Whose sessions are being written.

@@ -10,6 +10,7 @@ use crate::views::Frame;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use recordwell_store::Store;
@@ -283,16 +284,32 @@ async fn edit_sessions(
     PageForm(f): PageForm<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     facilitator_only(&s)?;
-    programmes::get(&state.store, s.org_id, id).await?.ok_or(AppError::NotFound)?;
+    let template = programmes::get(&state.store, s.org_id, id).await?.ok_or(AppError::NotFound)?;
+    // The form's fields are numbered by the sessions the page showed: applied to a list someone
+    // has changed since, they would edit the wrong sessions.
+    let revision = f.get("revision").and_then(|r| r.parse::<i64>().ok()).filter(|r| *r == template.revision);
+    let Some(revision) = revision else { return edited_meanwhile(&state, &visitor, &s, id).await };
     let old = programmes::sessions(&state.store, id).await?;
     match edited_sessions(&old, &f) {
         Ok(sessions) => {
-            programmes::replace_sessions(&state.store, id, &sessions).await?;
+            if !programmes::replace_sessions(&state.store, id, revision, &sessions).await? {
+                return edited_meanwhile(&state, &visitor, &s, id).await;
+            }
             crate::audit::log(&state.store, &s, "programme.edit", "programme", Some(id), "").await?;
             Ok(Redirect::to(&format!("/programmes/{id}")).into_response())
         }
         Err(e) => show_page(&state, &visitor, &s, id, Some(e)).await,
     }
+}
+
+/// 409: someone saved the programme after this page was loaded; nothing of this save was kept.
+async fn edited_meanwhile(state: &AppState, visitor: &Visitor, s: &Session, id: i64) -> Result<Response, AppError> {
+    let error = "Someone else saved changes to this programme while you were editing it, so yours were not \
+                 saved. The page now shows their version: make your changes again."
+        .to_owned();
+    let mut page = show_page(state, visitor, s, id, Some(error)).await?;
+    *page.status_mut() = StatusCode::CONFLICT;
+    Ok(page)
 }
 
 #[cfg(test)]

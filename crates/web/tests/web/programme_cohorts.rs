@@ -243,10 +243,16 @@ async fn templates_copy_and_edit(backend: Backend) {
     assert_eq!(copy.status, StatusCode::SEE_OTHER);
     let new_id: i64 = copy.location().trim_start_matches("/programmes/").parse().unwrap();
     let before = programmes::sessions(&app.store, new_id).await.unwrap();
+    // Two facilitators open the copy; the first saves, then the second's save is refused
+    // (their numbered fields describe sessions that have since changed) and nothing is lost.
+    let mut second = app.signed_in("administrator").await;
+    second.get(&format!("/programmes/{new_id}")).await;
+    fac.get(&format!("/programmes/{new_id}")).await;
     let edit = fac
         .post_form(
             &format!("/programmes/{new_id}/sessions"),
             &[
+                ("revision", "0"),
                 ("title_0", "Welcome"),
                 ("minutes_0", "20"),
                 ("remove_2", "1"),
@@ -262,6 +268,22 @@ async fn templates_copy_and_edit(backend: Backend) {
     assert_eq!(after.len(), before.len());
     assert_eq!((after[0].title.as_str(), after[0].minutes), ("Welcome", 20));
     assert!(after.iter().any(|s| s.title == "Extra practice" && s.day == 2));
+    let late =
+        second.post_form(&format!("/programmes/{new_id}/sessions"), &[("revision", "0"), ("remove_0", "1")]).await;
+    assert_eq!(late.status, StatusCode::CONFLICT);
+    assert!(late.body.contains("Someone else saved changes") && late.body.contains("Welcome"), "{}", late.body);
+    assert_eq!(programmes::sessions(&app.store, new_id).await.unwrap(), after, "the later save changed nothing");
+    let missing = second.post_form(&format!("/programmes/{new_id}/sessions"), &[("remove_0", "1")]).await;
+    assert_eq!(missing.status, StatusCode::CONFLICT, "a form from before revisions existed");
+    let again =
+        second.post_form(&format!("/programmes/{new_id}/sessions"), &[("revision", "1"), ("minutes_0", "25")]).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "made again on the new page, it is saved: {}", again.body);
+    // Two saves racing from the same page: exactly one wins.
+    let (a, b) = tokio::join!(
+        programmes::replace_sessions(&app.store, new_id, 2, &before),
+        programmes::replace_sessions(&app.store, new_id, 2, &after)
+    );
+    assert_eq!([a.unwrap(), b.unwrap()].iter().filter(|won| **won).count(), 1);
     assert_eq!(programmes::sessions(&app.store, id).await.unwrap(), before, "the original is unchanged");
     let mut prac = app.signed_in("practitioner").await;
     assert_eq!(prac.get(&format!("/programmes/{id}")).await.status, StatusCode::FORBIDDEN);
