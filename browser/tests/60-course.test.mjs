@@ -194,6 +194,7 @@ describe('the two-day course, end to end', () => {
       await clickButtonAndWait(p.page, 'De-identify');
       await p.page.getByRole('heading', { name: /Check the de-identified/ }).waitFor();
       if (i === 1) await a11y(p.page, 'the examples page (checking the redaction)');
+      if (i === 1) await screenshot(p.page, 'course-example-check', { fullPage: true });
       await clickButtonAndWait(p.page, 'Confirm and keep the de-identified version');
       const saved = await p.page.locator('section.rw-section .rw-panel').first().innerText();
       assert.match(saved, new RegExp(`Case summary ${i}`));
@@ -224,6 +225,7 @@ describe('the two-day course, end to end', () => {
       const count = await p.page.locator('section.rw-section form').count();
       assert.ok(count >= 1, `${p.name} has something to read`);
       if (i === 1) await a11y(p.page, 'the review page (participant)');
+      if (i === 1) await screenshot(p.page, 'course-pair-review', { fullPage: true });
       for (let k = 0; k < count; k++) {
         const form = p.page.locator('section.rw-section form').nth(k);
         await form.getByLabel('How did it read to you as a colleague professional?').fill(`PRIVATE-ANSWER colleague ${i}.${k}: clear and factual.`);
