@@ -46,27 +46,76 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     if !text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0xC0) {
         return;
     }
-    let mut toks = tokenize(text);
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            find_with(text, &mut scratch, out);
+            scratch.trim();
+        }
+        Err(_) => find_with(text, &mut Scratch::new(), out),
+    });
+}
+
+/// The detector's per-text tables, kept from one text to the next on a thread: for a short
+/// record, allocating them afresh cost more than some of the passes that read them.
+struct Scratch {
+    toks: Vec<Tok>,
+    low: Low,
+    /// `low`'s table of distinct lower-case words, by hash.
+    seen: lists::FastMap<u64, (u32, u32, u16)>,
+    name: Vec<bool>,
+    /// `pair[i]`: words `i` and `i + 1` are one name across a comma ("GÜNTHER, Alycia").
+    pair: Vec<bool>,
+    known: Vec<(u64, u32)>,
+}
+
+impl Scratch {
+    const fn new() -> Scratch {
+        Scratch {
+            toks: Vec::new(),
+            low: Low { lower: String::new(), spans: Vec::new(), flags: Vec::new(), hashes: Vec::new() },
+            seen: lists::FastMap::with_hasher(std::hash::BuildHasherDefault::new()),
+            name: Vec::new(),
+            pair: Vec::new(),
+            known: Vec::new(),
+        }
+    }
+
+    /// Lets go of tables grown for an unusually long text, so a thread does not keep them.
+    fn trim(&mut self) {
+        if self.toks.capacity() > 1 << 16 {
+            *self = Scratch::new();
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = const { std::cell::RefCell::new(Scratch::new()) };
+}
+
+fn find_with(text: &str, scratch: &mut Scratch, out: &mut Vec<Candidate>) {
+    let Scratch { toks, low, seen, name, pair, known } = scratch;
+    tokenize(text, toks);
     if toks.is_empty() {
         return;
     }
-    let low = Low::new(text, &toks);
-    after_labels(text, &mut toks, &low);
-    let mut name = vec![false; toks.len()];
-    // `pair[i]`: words `i` and `i + 1` are one name across a comma ("GÜNTHER, Alycia").
-    let mut pair = vec![false; toks.len()];
-    evidence(text, &toks, &low, &mut name);
-    surname_comma_first(text, &toks, &low, &mut name);
-    caps_surname_first(text, &toks, &low, &mut name, &mut pair);
-    let mut known = Vec::new();
-    spread(text, &toks, &low, &mut name, &mut known);
+    low.fill(text, toks, seen);
+    after_labels(text, toks, low);
+    name.clear();
+    name.resize(toks.len(), false);
+    pair.clear();
+    pair.resize(toks.len(), false);
+    let toks: &[Tok] = toks;
+    evidence(text, toks, low, name);
+    surname_comma_first(text, toks, low, name);
+    caps_surname_first(text, toks, low, name, pair);
+    spread(text, toks, low, name, known);
     // Spreading again finds something only if `neighbours` found a name: with the same names
     // known, every word it could mark was marked by the first spread.
-    if neighbours(text, &toks, &low, &mut name) {
-        spread(text, &toks, &low, &mut name, &mut known);
+    if neighbours(text, toks, low, name) {
+        spread(text, toks, low, name, known);
     }
-    particles(text, &toks, &low, &mut name);
-    mentions(text, &toks, &low, &name, &pair, out);
+    particles(text, toks, low, name);
+    mentions(text, toks, low, name, pair, out);
 }
 
 /// Is the gap between words `i` and `i + 1` plain spaces (no punctuation, no line break)?
@@ -718,17 +767,19 @@ struct Low {
 }
 
 impl Low {
-    fn new(text: &str, toks: &[Tok]) -> Low {
-        let mut low = Low {
-            lower: String::with_capacity(text.len() / 4),
-            spans: Vec::with_capacity(toks.len()),
-            flags: Vec::with_capacity(toks.len()),
-            hashes: Vec::with_capacity(toks.len()),
-        };
+    /// The lower-case forms and flags of `toks`, replacing what `self` held.
+    fn fill(&mut self, text: &str, toks: &[Tok], seen: &mut lists::FastMap<u64, (u32, u32, u16)>) {
+        let low = self;
+        low.lower.clear();
+        low.lower.reserve(text.len() / 4);
+        low.spans.clear();
+        low.spans.reserve(toks.len());
+        low.flags.clear();
+        low.flags.reserve(toks.len());
+        low.hashes.clear();
+        low.hashes.reserve(toks.len());
         // Each distinct lower-case word is looked up once: (its span in `lower`, its flags), by hash.
-        // Sized for a typical record's distinct capitalised words, so that it rarely grows.
-        let mut seen: lists::FastMap<u64, (u32, u32, u16)> =
-            lists::FastMap::with_capacity_and_hasher(toks.len() / 4, Default::default());
+        seen.clear();
         for t in toks {
             let word = t.base(text);
             let start = low.lower.len();
@@ -768,7 +819,6 @@ impl Low {
             low.flags.push(f);
             low.hashes.push(hash);
         }
-        low
     }
 
     fn at(&self, i: usize) -> &str {
