@@ -309,15 +309,37 @@ type Set = crate::fast_hash::FastSet<&'static [u8]>;
 struct Sets {
     packed: crate::fast_hash::FastSet<u128>,
     bytes: Set,
+    /// For ASCII words: by first and last byte (lower-cased, five low bits), a bit for each
+    /// length of a listed word. Most capitalised words in a record are names, which share no
+    /// first letter, last letter and length with any listed word: they need no lookup.
+    shapes: [[u32; 32]; 32],
 }
 
 impl Sets {
     fn new(words: &'static [&'static str]) -> Sets {
+        let mut shapes = [[0u32; 32]; 32];
+        for w in words.iter().filter(|w| w.is_ascii() && !w.is_empty()) {
+            let (f, l) = shape_key(w.as_bytes());
+            shapes[f][l] |= 1 << w.len().min(31);
+        }
         Sets {
             packed: words.iter().filter_map(|w| pack(w)).collect(),
             bytes: words.iter().map(|w| w.as_bytes()).collect(),
+            shapes,
         }
     }
+
+    /// Could the ASCII word `b` (not empty) be in the list? `false` is certain.
+    fn may_hold(&self, b: &[u8]) -> bool {
+        let (f, l) = shape_key(b);
+        self.shapes[f][l] & (1 << b.len().min(31)) != 0
+    }
+}
+
+/// A word's first and last bytes, lower-cased, five low bits each.
+fn shape_key(b: &[u8]) -> (usize, usize) {
+    let key = |c: u8| usize::from(c.to_ascii_lowercase() & 31);
+    (key(b[0]), key(b[b.len() - 1]))
 }
 
 static HEAD_SET: LazyLock<Sets> = LazyLock::new(|| Sets::new(HEADS));
@@ -337,6 +359,9 @@ fn pack(word: &str) -> Option<u128> {
 
 /// Is `word` (any case) in `set`?
 fn is(word: &str, set: &LazyLock<Sets>) -> bool {
+    if word.is_ascii() && !word.is_empty() && !set.may_hold(word.as_bytes()) {
+        return false;
+    }
     match pack(word) {
         Some(p) => set.packed.contains(&p),
         None => set.bytes.contains(word.to_lowercase().as_bytes()),
@@ -348,7 +373,9 @@ fn is_head(word: &str) -> bool {
     if !word.is_ascii() {
         return is(word, &HEAD_SET);
     }
-    HEADS.iter().any(|h| h.len() == word.len() && h.as_bytes().eq_ignore_ascii_case(word.as_bytes()))
+    !word.is_empty()
+        && HEAD_SET.may_hold(word.as_bytes())
+        && HEADS.iter().any(|h| h.len() == word.len() && h.as_bytes().eq_ignore_ascii_case(word.as_bytes()))
 }
 
 /// Can the words either side of this gap belong to one name? One space, or " & ", or "St. ".
@@ -457,6 +484,21 @@ mod tests {
         assert!(orgs("Children's Services and the Health Visiting Service were told.").is_empty());
         assert!(orgs("The Primary School and the Family Centre. Health Centre.").is_empty());
         assert!(orgs("the school nurse, the high school").is_empty());
+    }
+
+    #[test]
+    fn the_shape_filter_keeps_every_listed_word() {
+        for (list, set) in [(HEADS, &HEAD_SET), (GENERIC, &GENERIC_SET), (INSIDE, &INSIDE_SET)] {
+            for w in list {
+                for form in [w.to_string(), w.to_uppercase(), w[..1].to_uppercase() + &w[1..]] {
+                    assert!(is(&form, set), "{form}");
+                }
+            }
+        }
+        for w in HEADS {
+            assert!(is_head(&w.to_uppercase()), "{w}");
+        }
+        assert!(!is("Hillside", &GENERIC_SET) && !is_head("Schools") && !is("X", &INSIDE_SET));
     }
 
     #[test]
