@@ -8,6 +8,7 @@ use crate::merge::Merged;
 use crate::options::{Labels, Options};
 
 use crate::fast_hash::FastMap as HashMap;
+use std::collections::hash_map::Entry;
 
 /// Turns merged candidates into entities with their replacements.
 pub(crate) fn assign(text: &str, candidates: Vec<Merged<'_>>, options: &Options) -> Vec<Entity> {
@@ -82,8 +83,8 @@ struct LabelBook<'a> {
     /// (template, exact original text) → label already given: the same text always reads the
     /// same, even where two detections keyed it differently.
     by_text: HashMap<(&'a str, &'a str), usize>,
-    /// template → how many different identities have used it.
-    used: HashMap<&'a str, usize>,
+    /// template → how many different identities have used it (a handful of templates: a list).
+    used: Vec<(&'a str, usize)>,
 }
 
 impl<'a> LabelBook<'a> {
@@ -93,21 +94,36 @@ impl<'a> LabelBook<'a> {
             names: Vec::with_capacity(n),
             given: HashMap::with_capacity_and_hasher(n, Default::default()),
             by_text: HashMap::with_capacity_and_hasher(n, Default::default()),
-            used: HashMap::default(),
+            used: Vec::new(),
         }
     }
 
     fn label(&mut self, c: &'a Merged<'_>, role: Option<Role>, original: &'a str, labels: &'a Labels) -> String {
         let template = template(c, role, original, labels);
         let key: &'a str = c.key.as_ref();
-        let known = self.given.get(&(template, key)).or_else(|| self.by_text.get(&(template, original))).copied();
-        let at = known.unwrap_or_else(|| {
-            let n = self.used.entry(template).or_insert(0);
-            *n += 1;
-            self.names.push(fill(template, *n, is_person_template(c.kind)));
-            self.names.len() - 1
-        });
-        self.given.entry((template, key)).or_insert(at);
+        // One lookup by key: a known identity reads as before; otherwise the same text may
+        // already have a label, or the identity takes the template's next one.
+        let at = match self.given.entry((template, key)) {
+            Entry::Occupied(known) => *known.get(),
+            Entry::Vacant(slot) => {
+                let at = match self.by_text.get(&(template, original)) {
+                    Some(&at) => at,
+                    None => {
+                        let n = match self.used.iter_mut().find(|(t, _)| *t == template) {
+                            Some((_, n)) => n,
+                            None => {
+                                self.used.push((template, 0));
+                                &mut self.used.last_mut().expect("just pushed").1
+                            }
+                        };
+                        *n += 1;
+                        self.names.push(fill(template, *n, is_person_template(c.kind)));
+                        self.names.len() - 1
+                    }
+                };
+                *slot.insert(at)
+            }
+        };
         self.by_text.entry((template, original)).or_insert(at);
         self.names[at].clone()
     }
