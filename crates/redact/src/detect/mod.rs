@@ -29,10 +29,12 @@ pub(crate) fn all(text: &str, options: &Options) -> Vec<Candidate> {
     ni_number::find(text, &mut out);
     date::find(text, options.all_dates, &mut out);
     address::find(text, &mut out);
-    person::find(text, &mut out);
-    if options.organisations {
-        organisation::find(text, &mut out);
-    }
+    // Organisations are read from the people detector's words: one pass splits the text for both.
+    person::find(text, &mut out, |words, out| {
+        if options.organisations {
+            organisation::find(text, words, out);
+        }
+    });
     let mut custom = Vec::new();
     custom::find(text, &options.custom_terms, &out, &mut custom);
     out.append(&mut custom);

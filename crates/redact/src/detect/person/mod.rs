@@ -25,7 +25,7 @@
 //!    adult; otherwise no role (labelled as an adult). A specific role anywhere beats "adult".
 
 mod lists;
-mod tokens;
+pub(super) mod tokens;
 
 use std::sync::LazyLock;
 
@@ -41,17 +41,26 @@ const PARTICLE: u16 = 1 << 12;
 /// A capitalised particle in mid-sentence ("Da Silva").
 const CAP_PARTICLE: u16 = 1 << 13;
 
-pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
+/// Finds the people in `text`, then hands `then` the words of the text (as the tokenizer split
+/// them) for another detector to read. A text without a capital letter has no names, and no
+/// capitalised words for `then`: it gets no words.
+pub(crate) fn find(text: &str, out: &mut Vec<Candidate>, then: impl FnOnce(&[Tok], &mut Vec<Candidate>)) {
     // No capital letter, no name.
     if !text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0xC0) {
+        then(&[], out);
         return;
     }
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
         Ok(mut scratch) => {
             find_with(text, &mut scratch, out);
+            then(&scratch.toks, out);
             scratch.trim();
         }
-        Err(_) => find_with(text, &mut Scratch::new(), out),
+        Err(_) => {
+            let mut scratch = Scratch::new();
+            find_with(text, &mut scratch, out);
+            then(&scratch.toks, out);
+        }
     });
 }
 

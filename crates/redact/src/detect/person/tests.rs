@@ -3,7 +3,7 @@ use super::*;
 /// (mention text, key, role) for every person found.
 fn people(text: &str) -> Vec<(&str, String, Option<Role>)> {
     let mut out = Vec::new();
-    find(text, &mut out);
+    find(text, &mut out, |_, _| {});
     out.iter().map(|c| (&text[c.start..c.end], c.key.clone(), c.role)).collect()
 }
 

@@ -3,7 +3,7 @@
 
 /// One word of the text.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Tok {
+pub(crate) struct Tok {
     pub start: usize,
     /// One past the last byte of the word.
     pub end: usize,
