@@ -255,7 +255,7 @@ fn words(text: &str, toks: &[Tok]) -> Vec<Word> {
     let mut out = Vec::with_capacity(toks.len());
     for t in toks {
         let w = &bytes[t.start..t.end];
-        if w.iter().any(|&b| b == 0xCC || b == 0xCD) {
+        if !t.ascii && w.iter().any(|&b| b == 0xCC || b == 0xCD) {
             words_between(text, t.start, t.end, &mut out);
             continue;
         }
@@ -507,7 +507,10 @@ mod tests {
             words_between(text, 0, text.len(), &mut reference);
             let mut derived = None;
             let mut ignored = Vec::new();
-            crate::detect::person::find(text, &mut ignored, |toks, _| derived = Some(words(text, toks)));
+            crate::detect::person::find(text, &mut ignored, |toks, _| {
+                assert!(toks.iter().all(|t| t.ascii == text[t.start..t.end].is_ascii()), "{text}");
+                derived = Some(words(text, toks));
+            });
             let derived = derived.unwrap_or_default();
             let key = |ws: &[Word]| ws.iter().map(|w| (w.start, w.end, w.cap)).collect::<Vec<_>>();
             // A text without a capital letter gets no words from the people detector: none of

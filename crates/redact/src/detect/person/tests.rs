@@ -273,6 +273,7 @@ fn role_words_are_found_in_any_case_and_others_are_not() {
         all_caps: false,
         sent: false,
         line: false,
+        ascii: w.is_ascii(),
     };
     for w in ROLE_LIST.iter().flat_map(|l| l.iter()) {
         for form in [w.to_string(), w.to_uppercase(), format!("{}{}", w[..1].to_uppercase(), &w[1..])] {

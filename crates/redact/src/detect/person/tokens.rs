@@ -17,6 +17,8 @@ pub(crate) struct Tok {
     pub sent: bool,
     /// The word opens a line.
     pub line: bool,
+    /// Every byte of the word is ASCII.
+    pub ascii: bool,
 }
 
 impl Tok {
@@ -150,7 +152,7 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                     let p = &text[t.start..t.end];
                     !(p.len() == 1 || super::lists::is_title(p) || ABBREVIATIONS.contains(&p))
                 }));
-        out.push(Tok { start, end: i, base_end, cap, all_caps, sent, line });
+        out.push(Tok { start, end: i, base_end, cap, all_caps, sent, line, ascii });
         (newline, opener, stop) = (false, false, false);
     }
 }
