@@ -69,8 +69,8 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>, then: impl FnOnce(&[Tok
 struct Scratch {
     toks: Vec<Tok>,
     low: Low,
-    /// `low`'s table of distinct lower-case words, by hash.
-    seen: lists::FastMap<u64, (u32, u32, u16)>,
+    /// The list flags of the lower-case words seen so far.
+    cache: WordCache,
     name: Vec<bool>,
     /// `pair[i]`: words `i` and `i + 1` are one name across a comma ("GÜNTHER, Alycia").
     pair: Vec<bool>,
@@ -82,7 +82,7 @@ impl Scratch {
         Scratch {
             toks: Vec::new(),
             low: Low { lower: String::new(), spans: Vec::new(), flags: Vec::new(), hashes: Vec::new() },
-            seen: lists::FastMap::with_hasher(std::hash::BuildHasherDefault::new()),
+            cache: WordCache::new(),
             name: Vec::new(),
             pair: Vec::new(),
             known: Vec::new(),
@@ -97,17 +97,57 @@ impl Scratch {
     }
 }
 
+/// The list flags ([`lists::lookup`]) of lower-case words, kept from one text to the next: a
+/// record's second reading, and the next record, use mostly the same words. Each word is looked
+/// up in the lists once, then found here by its hash and confirmed by comparing the text.
+struct WordCache {
+    /// The words, one after another.
+    words: String,
+    /// By hash: the word's span in `words` and its flags.
+    map: lists::FastMap<u64, (u32, u32, u16)>,
+}
+
+impl WordCache {
+    const fn new() -> WordCache {
+        WordCache { words: String::new(), map: lists::FastMap::with_hasher(std::hash::BuildHasherDefault::new()) }
+    }
+
+    /// The flags of `lower`, whose hash is `hash`.
+    fn flags(&mut self, lower: &str, hash: u64) -> u16 {
+        match self.map.get(&hash) {
+            Some(&(a, b, flags)) if &self.words[a as usize..b as usize] == lower => flags,
+            // Another word with the same hash: looked up, not kept.
+            Some(_) => lists::lookup(lower),
+            None => {
+                let flags = lists::lookup(lower);
+                let a = self.words.len() as u32;
+                self.words.push_str(lower);
+                self.map.insert(hash, (a, self.words.len() as u32, flags));
+                flags
+            }
+        }
+    }
+
+    /// Starts again once it holds more words than a thread should keep.
+    fn bound(&mut self) {
+        if self.words.len() > 1 << 20 || self.map.len() > 1 << 15 {
+            self.words.clear();
+            self.map.clear();
+        }
+    }
+}
+
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = const { std::cell::RefCell::new(Scratch::new()) };
 }
 
 fn find_with(text: &str, scratch: &mut Scratch, out: &mut Vec<Candidate>) {
-    let Scratch { toks, low, seen, name, pair, known } = scratch;
+    let Scratch { toks, low, cache, name, pair, known } = scratch;
     tokenize(text, toks);
     if toks.is_empty() {
         return;
     }
-    low.fill(text, toks, seen);
+    low.fill(text, toks, cache);
     after_labels(text, toks, low);
     name.clear();
     name.resize(toks.len(), false);
@@ -777,7 +817,7 @@ struct Low {
 
 impl Low {
     /// The lower-case forms and flags of `toks`, replacing what `self` held.
-    fn fill(&mut self, text: &str, toks: &[Tok], seen: &mut lists::FastMap<u64, (u32, u32, u16)>) {
+    fn fill(&mut self, text: &str, toks: &[Tok], cache: &mut WordCache) {
         let low = self;
         low.lower.clear();
         low.lower.reserve(text.len() / 4);
@@ -787,8 +827,7 @@ impl Low {
         low.flags.reserve(toks.len());
         low.hashes.clear();
         low.hashes.reserve(toks.len());
-        // Each distinct lower-case word is looked up once: (its span in `lower`, its flags), by hash.
-        seen.clear();
+        cache.bound();
         for t in toks {
             let word = t.base(text);
             let start = low.lower.len();
@@ -798,15 +837,7 @@ impl Low {
                 lists::push_lower(word, &mut low.lower);
                 let lower = &low.lower[start..];
                 hash = word_hash(lower);
-                f = match seen.get(&hash) {
-                    Some(&(a, b, flags)) if &low.lower[a as usize..b as usize] == lower => flags,
-                    Some(_) => lists::lookup(lower),
-                    None => {
-                        let flags = lists::lookup(lower);
-                        seen.insert(hash, (start as u32, low.lower.len() as u32, flags));
-                        flags
-                    }
-                };
+                f = cache.flags(lower, hash);
                 if surname_shaped(word) {
                     f |= SHAPED;
                 }
