@@ -174,9 +174,13 @@ fn joined(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 /// The lower-case text of an uncapitalised word (for context words), or of any word.
+///
+/// Compared as bytes (as `str::eq_ignore_ascii_case` does), lengths first: most context words
+/// differ from every listed word in length.
+#[inline]
 fn word_is(text: &str, t: &Tok, words: &[&str]) -> bool {
-    let w = &text[t.start..t.end];
-    words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    let w = &text.as_bytes()[t.start..t.end];
+    words.iter().any(|x| x.len() == w.len() && x.as_bytes().eq_ignore_ascii_case(w))
 }
 
 const CHILD_WORDS: &[&str] = &[
