@@ -168,9 +168,10 @@ fn find_with(text: &str, scratch: &mut Scratch, out: &mut Vec<Candidate>) {
 }
 
 /// Is the gap between words `i` and `i + 1` plain spaces (no punctuation, no line break)?
+#[inline]
 fn joined(text: &str, toks: &[Tok], i: usize) -> bool {
     let (a, b) = (&toks[i], &toks[i + 1]);
-    a.end == a.base_end && text[a.end..b.start].bytes().all(|c| c == b' ' || c == b'\t') && a.end < b.start
+    a.end == a.base_end && a.end < b.start && text.as_bytes()[a.end..b.start].iter().all(|&c| c == b' ' || c == b'\t')
 }
 
 /// The lower-case text of an uncapitalised word (for context words), or of any word.
@@ -485,8 +486,9 @@ fn relation_before(text: &str, toks: &[Tok], i: usize) -> bool {
         return false;
     }
     let p = &toks[i - 1];
-    let gap = &text[p.end..toks[i].start];
-    if gap.len() > 3 || gap.contains('\n') || !gap.bytes().all(|c| c == b' ' || c == b',') {
+    // Up to three spaces and commas (so no line break), read as bytes.
+    let gap = &text.as_bytes()[p.end..toks[i].start];
+    if gap.len() > 3 || !gap.iter().all(|&c| c == b' ' || c == b',') {
         return false;
     }
     role_of_word(text, p).is_some() || word_is(text, p, NAMING_WORDS)
@@ -710,8 +712,8 @@ fn surname_comma_first(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
 }
 
 fn title_gap(text: &str, toks: &[Tok], i: usize) -> bool {
-    let g = &text[toks[i].end..toks[i + 1].start];
-    !g.is_empty() && g.len() <= 3 && g.bytes().all(|c| c == b' ' || c == b'.')
+    let g = &text.as_bytes()[toks[i].end..toks[i + 1].start];
+    !g.is_empty() && g.len() <= 3 && g.iter().all(|&c| c == b' ' || c == b'.')
 }
 
 /// "J. Smith", "J Smith": the gap after a single capital letter.
@@ -1210,10 +1212,10 @@ fn context_role(text: &str, toks: &[Tok], i: usize, j: usize, title: Option<&str
     // Before: "her son Omar", "mother, Ms Smith", "social worker Sam Reed".
     if i > 0 {
         let p = &toks[i - 1];
-        let gap = &text[p.end..toks[i].start];
+        // Up to three spaces, commas and colons (so no line break), read as bytes.
+        let gap = &text.as_bytes()[p.end..toks[i].start];
         if gap.len() <= 3
-            && !gap.contains('\n')
-            && gap.bytes().all(|c| c == b' ' || c == b',' || c == b':')
+            && gap.iter().all(|&c| c == b' ' || c == b',' || c == b':')
             && let Some(r) = role_of_word(text, p)
         {
             return Some(r);
