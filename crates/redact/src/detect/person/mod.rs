@@ -69,8 +69,6 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>, then: impl FnOnce(&[Tok
 struct Scratch {
     toks: Vec<Tok>,
     low: Low,
-    /// The list flags of the lower-case words seen so far.
-    cache: WordCache,
     name: Vec<bool>,
     /// `pair[i]`: words `i` and `i + 1` are one name across a comma ("GÜNTHER, Alycia").
     pair: Vec<bool>,
@@ -81,8 +79,13 @@ impl Scratch {
     const fn new() -> Scratch {
         Scratch {
             toks: Vec::new(),
-            low: Low { lower: String::new(), spans: Vec::new(), flags: Vec::new(), hashes: Vec::new() },
-            cache: WordCache::new(),
+            low: Low {
+                lower: String::new(),
+                spans: Vec::new(),
+                flags: Vec::new(),
+                hashes: Vec::new(),
+                cache: WordCache::new(),
+            },
             name: Vec::new(),
             pair: Vec::new(),
             known: Vec::new(),
@@ -97,14 +100,29 @@ impl Scratch {
     }
 }
 
-/// The list flags ([`lists::lookup`]) of lower-case words, kept from one text to the next: a
-/// record's second reading, and the next record, use mostly the same words. Each word is looked
-/// up in the lists once, then found here by its hash and confirmed by comparing the text.
+/// What the people detector knows of a capitalised word, whatever its context, kept from one text
+/// to the next: a record's second reading, and the next record, use mostly the same words. Each
+/// word (as written) is lower-cased, hashed and looked up in the lists once, then found here by
+/// the hash of its text and confirmed by comparing the text.
 struct WordCache {
-    /// The words, one after another.
+    /// Each word as written, then lower-cased, one after another.
     words: String,
-    /// By hash: the word's span in `words` and its flags.
-    map: lists::FastMap<u64, (u32, u32, u16)>,
+    /// By hash of the word as written: where it and its lower-case form are in `words`.
+    map: lists::FastMap<u64, Known>,
+}
+
+#[derive(Clone, Copy)]
+struct Known {
+    /// The word as written: `words[at..lower]`; lower-cased: `words[lower..end]`.
+    at: u32,
+    lower: u32,
+    end: u32,
+    /// [`word_hash`] of the lower-case form.
+    hash: u64,
+    /// The list flags, with [`SHAPED`] and [`TITLE`], which depend on how the word is written.
+    flags: u16,
+    /// The lower-case form is a name particle.
+    particle: bool,
 }
 
 impl WordCache {
@@ -112,20 +130,39 @@ impl WordCache {
         WordCache { words: String::new(), map: lists::FastMap::with_hasher(std::hash::BuildHasherDefault::new()) }
     }
 
-    /// The flags of `lower`, whose hash is `hash`.
-    fn flags(&mut self, lower: &str, hash: u64) -> u16 {
-        match self.map.get(&hash) {
-            Some(&(a, b, flags)) if &self.words[a as usize..b as usize] == lower => flags,
-            // Another word with the same hash: looked up, not kept.
-            Some(_) => lists::lookup(lower),
-            None => {
-                let flags = lists::lookup(lower);
-                let a = self.words.len() as u32;
-                self.words.push_str(lower);
-                self.map.insert(hash, (a, self.words.len() as u32, flags));
-                flags
-            }
+    /// What is known of `word` (capitalised), if it is here or can be kept here.
+    fn get(&mut self, word: &str) -> Option<Known> {
+        // Offsets must stay below [`CACHED`] (lower-casing may triple a word's length).
+        if self.words.len() + 4 * word.len() >= CACHED as usize {
+            return None;
         }
+        let key = word_hash(word);
+        if let Some(k) = self.map.get(&key) {
+            // Another word with the same hash: worked out by the caller, not kept.
+            return (&self.words[k.at as usize..k.lower as usize] == word).then_some(*k);
+        }
+        let at = self.words.len();
+        self.words.push_str(word);
+        let lower_at = self.words.len();
+        lists::push_lower(word, &mut self.words);
+        let lower = &self.words[lower_at..];
+        let mut flags = lists::lookup(lower);
+        if surname_shaped(word) {
+            flags |= SHAPED;
+        }
+        if title_role(word).is_some() {
+            flags |= TITLE;
+        }
+        let k = Known {
+            at: at as u32,
+            lower: lower_at as u32,
+            end: self.words.len() as u32,
+            hash: word_hash(lower),
+            flags,
+            particle: is_particle(lower),
+        };
+        self.map.insert(key, k);
+        Some(k)
     }
 
     /// Starts again once it holds more words than a thread should keep.
@@ -142,12 +179,12 @@ thread_local! {
 }
 
 fn find_with(text: &str, scratch: &mut Scratch, out: &mut Vec<Candidate>) {
-    let Scratch { toks, low, cache, name, pair, known } = scratch;
+    let Scratch { toks, low, name, pair, known } = scratch;
     tokenize(text, toks);
     if toks.is_empty() {
         return;
     }
-    low.fill(text, toks, cache);
+    low.fill(text, toks);
     after_labels(text, toks, low);
     name.clear();
     name.resize(toks.len(), false);
@@ -811,19 +848,25 @@ fn spread(text: &str, toks: &[Tok], low: &Low, name: &mut [bool], known: &mut Ve
     }
 }
 
-/// The lower-case forms of the capitalised words (and of particles) in one buffer, and the lists
-/// each is in: one allocation for the text, one lookup per word.
+/// The lower-case forms of the capitalised words (and of particles), and the lists each is in:
+/// those of capitalised words from the word cache, the rest in one buffer for the text.
 struct Low {
     lower: String,
+    /// Each word's lower-case form: in `cache.words` if the start has [`CACHED`] set, else in
+    /// `lower`.
     spans: Vec<(u32, u32)>,
     flags: Vec<u16>,
     /// A hash of each capitalised word's lower-case form (0 for the others).
     hashes: Vec<u64>,
+    cache: WordCache,
 }
+
+/// Marks a span in [`Low::spans`] as one in the word cache.
+const CACHED: u32 = 1 << 31;
 
 impl Low {
     /// The lower-case forms and flags of `toks`, replacing what `self` held.
-    fn fill(&mut self, text: &str, toks: &[Tok], cache: &mut WordCache) {
+    fn fill(&mut self, text: &str, toks: &[Tok]) {
         let low = self;
         low.lower.clear();
         low.lower.reserve(text.len() / 4);
@@ -833,9 +876,22 @@ impl Low {
         low.flags.reserve(toks.len());
         low.hashes.clear();
         low.hashes.reserve(toks.len());
-        cache.bound();
+        low.cache.bound();
         for t in toks {
             let word = t.base(text);
+            if t.cap
+                && let Some(k) = low.cache.get(word)
+            {
+                let mut f = k.flags;
+                if k.particle {
+                    // "Jonathan Da Silva": only after a name (see `particles`).
+                    f |= if t.sent { PARTICLE } else { PARTICLE | CAP_PARTICLE };
+                }
+                low.spans.push((k.lower | CACHED, k.end));
+                low.flags.push(f);
+                low.hashes.push(k.hash);
+                continue;
+            }
             let start = low.lower.len();
             let mut f = 0;
             let mut hash = 0;
@@ -843,7 +899,7 @@ impl Low {
                 lists::push_lower(word, &mut low.lower);
                 let lower = &low.lower[start..];
                 hash = word_hash(lower);
-                f = cache.flags(lower, hash);
+                f = lists::lookup(lower);
                 if surname_shaped(word) {
                     f |= SHAPED;
                 }
@@ -869,7 +925,11 @@ impl Low {
 
     fn at(&self, i: usize) -> &str {
         let (a, b) = self.spans[i];
-        &self.lower[a as usize..b as usize]
+        if a & CACHED != 0 {
+            &self.cache.words[(a & !CACHED) as usize..b as usize]
+        } else {
+            &self.lower[a as usize..b as usize]
+        }
     }
 
     /// Does capitalised word `i` have any of these list flags?
