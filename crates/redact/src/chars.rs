@@ -96,6 +96,12 @@ pub(crate) fn letters_end(bytes: &[u8], from: usize) -> usize {
     next_marked(bytes, from, |w| !letter_bits(w) & HI, |b| !b.is_ascii_alphabetic())
 }
 
+/// The first position at or after `from` holding an ASCII letter or digit, or `bytes.len()`: a
+/// quick way over mask mode's runs of █ and other text with no word in it.
+pub(crate) fn next_alphanumeric(bytes: &[u8], from: usize) -> usize {
+    next_marked(bytes, from, |w| letter_bits(w) | digit_bits(w), |b| b.is_ascii_alphanumeric())
+}
+
 /// The first position at or after `from` holding `a` or `b`, or `bytes.len()`.
 pub(crate) fn next_of(bytes: &[u8], from: usize, a: u8, b: u8) -> usize {
     match bytes.get(from..).and_then(|rest| memchr::memchr2(a, b, rest)) {
@@ -121,6 +127,7 @@ mod tests {
             );
             assert_eq!(next_of(&text, from, b'g', b'G'), plain(&|b| b == b'g' || b == b'G'), "from {from}");
             assert_eq!(letters_end(&text, from), plain(&|b| !b.is_ascii_alphabetic()), "from {from}");
+            assert_eq!(next_alphanumeric(&text, from), plain(&|b| b.is_ascii_alphanumeric()), "from {from}");
         }
         for (i, b) in (0..=255u8).enumerate() {
             let mut w = [b'x'; 8];
@@ -129,6 +136,10 @@ mod tests {
             assert_eq!(next_digit(&w, 0), at, "byte {b:#x}");
             let at = if b.is_ascii_alphabetic() { 8 } else { i % 8 };
             assert_eq!(letters_end(&w, 0), at, "byte {b:#x}");
+            let mut w = [b' '; 8];
+            w[i % 8] = b;
+            let at = if b.is_ascii_alphanumeric() { i % 8 } else { 8 };
+            assert_eq!(next_alphanumeric(&w, 0), at, "byte {b:#x}");
         }
     }
 
