@@ -359,6 +359,11 @@ fn numbered_street(text: &str, i: usize, out: &mut Vec<Candidate>) -> usize {
     while after < bytes.len() && bytes[after].is_ascii_digit() {
         after += 1;
     }
+    // Five digits or more are no house number (each part of one has at most four, and "2F1"
+    // has a letter second): a phone number or a reference, passed over at once.
+    if after - i >= 5 {
+        return after;
+    }
     let Some(num_end) = flat_number_at(text, i) else { return after };
     if !number_context_ok(text, i) {
         return after;
@@ -1077,6 +1082,14 @@ fn push_lower(word: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn five_digits_are_never_a_house_number() {
+        for t in ["12345", "07700 900123", "12345/6", "12345-7 Road", "123456a", "99999F1", "10000"] {
+            assert_eq!(flat_number_at(t, 0), None, "{t}");
+        }
+        assert_eq!(flat_number_at("1234 Road", 0), Some(4));
+    }
 
     #[test]
     fn address_words_are_every_occurrence_in_any_case() {
