@@ -373,13 +373,14 @@ fn numbered_street(text: &str, i: usize, out: &mut Vec<Candidate>) -> usize {
     else {
         return after;
     };
-    // The name words.
-    let mut words: Vec<(usize, usize)> = Vec::with_capacity(4);
-    // The words lower-cased, one after another in one buffer (`spans` into it, beside `words`).
+    // The name words (at most four: in arrays, not allocated), and the same words lower-cased,
+    // one after another in one buffer (`spans` into it, beside `words`).
+    let mut words = [(0usize, 0usize); 4];
+    let mut spans = [(0usize, 0usize); 4];
+    let mut n = 0;
     let mut all_lower = String::new();
-    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(4);
     let mut p = first;
-    while words.len() < 4 {
+    while n < 4 {
         let Some(we) = name_word_end(text, p) else { break };
         let w = &text[p..we];
         let capital = w.chars().next().is_some_and(char::is_uppercase);
@@ -388,28 +389,33 @@ fn numbered_street(text: &str, i: usize, out: &mut Vec<Candidate>) -> usize {
         let lower = &all_lower[ls..];
         // "de Groot Drive": a particle may open the name if a capitalised word follows.
         let particle = PARTICLES.contains(&lower)
-            && (!words.is_empty() || gap_after(text, we).is_some_and(|g| text[g..].starts_with(char::is_uppercase)));
-        if !(capital || particle) || (!words.is_empty() && NOT_NAME.contains(&lower)) {
+            && (n > 0 || gap_after(text, we).is_some_and(|g| text[g..].starts_with(char::is_uppercase)));
+        if !(capital || particle) || (n > 0 && NOT_NAME.contains(&lower)) {
             all_lower.truncate(ls);
             break;
         }
-        if words.is_empty() && (NOT_STREET_START.contains(&lower) || ROLES.contains(&lower)) {
+        if n == 0 && (NOT_STREET_START.contains(&lower) || ROLES.contains(&lower)) {
             return after;
         }
-        words.push((p, we));
-        spans.push((ls, all_lower.len()));
+        words[n] = (p, we);
+        spans[n] = (ls, all_lower.len());
+        n += 1;
         match gap_after(text, we) {
             Some(g) if word_at(text, g) => p = g,
             _ => break,
         }
     }
     // A trailing particle is not part of the name.
-    while words.len() > 1 && words.last().is_some_and(|&(a, b)| !text[a..b].starts_with(char::is_uppercase)) {
-        words.pop();
-        spans.pop();
+    while n > 1 && !text[words[n - 1].0..words[n - 1].1].starts_with(char::is_uppercase) {
+        n -= 1;
     }
+    let words = &words[..n];
     let (Some(&(ws, _)), Some(&(_, we))) = (words.first(), words.last()) else { return after };
-    let lowers: Vec<&str> = spans.iter().map(|&(a, b)| &all_lower[a..b]).collect();
+    let mut lower_words = [""; 4];
+    for (l, &(a, b)) in lower_words.iter_mut().zip(&spans[..n]) {
+        *l = &all_lower[a..b];
+    }
+    let lowers = &lower_words[..n];
     let last_word = &text[words[words.len() - 1].0..we];
     // "Luigi Roads", "Jaleel Streets": a plural street type is a street type.
     let suffix = lookup(last_word.as_bytes()).is_some();
@@ -435,7 +441,7 @@ fn numbered_street(text: &str, i: usize, out: &mut Vec<Candidate>) -> usize {
     let start = flat_before(text, i).unwrap_or(i);
     push(text, start, forward.unwrap_or(we), out);
     // The street on its own, so that other mentions of it ("plays out on Joe Loop") are hidden too.
-    if !the && lowers.len() >= 2 && (distinct_street(&lowers) || forward.is_some()) {
+    if !the && lowers.len() >= 2 && (distinct_street(lowers) || forward.is_some()) {
         push(text, ws, we, out);
     }
     after
