@@ -485,7 +485,15 @@ fn number_context_ok(text: &str, i: usize) -> bool {
     match gap_before(text, i).and_then(|g| prev_word(text, g)) {
         // "020 7946 0123 Amy Smith": the last group of a longer number.
         Some((_, w)) if w.ends_with(|c: char| c.is_ascii_digit()) && !w.contains(char::is_alphabetic) => false,
-        Some((_, w)) => !COUNTERS.contains(&w.trim_end_matches('.').to_lowercase().as_str()),
+        Some((_, w)) => {
+            // The counters are lower-case ASCII: an ASCII word is compared in place.
+            let w = w.trim_end_matches('.');
+            if w.is_ascii() {
+                !COUNTERS.iter().any(|c| c.eq_ignore_ascii_case(w))
+            } else {
+                !COUNTERS.contains(&w.to_lowercase().as_str())
+            }
+        }
         None => true,
     }
 }
@@ -1088,6 +1096,13 @@ fn push_lower(word: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counters_are_lower_case_ascii() {
+        assert!(COUNTERS.iter().all(|c| c.is_ascii() && *c == c.to_lowercase()));
+        assert!(!number_context_ok("Year 6 class", 5) && !number_context_ok("SECTION. 47", 9));
+        assert!(number_context_ok("lives at 14 Mossgiel Road", 9));
+    }
 
     #[test]
     fn five_digits_are_never_a_house_number() {
