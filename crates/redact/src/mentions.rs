@@ -32,7 +32,7 @@ pub(crate) fn other_mentions(text: &str, found: &[Candidate]) -> Vec<Candidate> 
     }
     // A record knows a handful of identifiers: one fast substring scan each is cheaper than
     // building an automaton for every record. Overlaps among the results are merged later.
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(2 * known.len());
     for source in known {
         let needle = &text[source.start..source.end];
         for start in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {
