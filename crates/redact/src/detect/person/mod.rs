@@ -1409,7 +1409,7 @@ fn keys_and_roles(ms: Vec<Mention>, out: &mut Vec<Candidate>) {
                     }
                 };
                 let found = pick(&|k| full_title[k] == Some(title))
-                    .or_else(|| pick(&|k| full_title[k].is_some_and(|t| title_class(t) == title_class(title))))
+                    .or_else(|| pick(&|k| full_title[k].is_some_and(|t| same_title_class(t, title))))
                     .or_else(|| pick(&|k| full_role[k].is_some_and(|r| r != Role::Child)));
                 if let Some(k) = found {
                     return Some(full[k].to_string());
@@ -1449,6 +1449,25 @@ fn push_unique(v: &mut Vec<usize>, k: usize) {
     if !v.contains(&k) {
         v.push(k);
     }
+}
+
+/// `title_class(a) == title_class(b)`, without lower-casing a copy of either when both are ASCII
+/// (titles always are): then a title's class is "ms" or the title in ASCII lower case.
+fn same_title_class(a: &str, b: &str) -> bool {
+    if !(a.is_ascii() && b.is_ascii()) {
+        return title_class(a) == title_class(b);
+    }
+    let class_is_ms = |t: &str| is_ms(t) || t.eq_ignore_ascii_case("ms");
+    match (is_ms(a), is_ms(b)) {
+        (true, true) => true,
+        (true, false) => class_is_ms(b),
+        (false, true) => class_is_ms(a),
+        (false, false) => a.eq_ignore_ascii_case(b),
+    }
+}
+
+fn is_ms(title: &str) -> bool {
+    matches!(title, "Mrs" | "Ms" | "Miss" | "MRS" | "MS" | "MISS")
 }
 
 /// "Mrs", "Ms" and "Miss" may be the same woman; other titles key as they are.

@@ -287,3 +287,16 @@ fn role_words_are_found_in_any_case_and_others_are_not() {
         assert_eq!(role_of_word(w, &tok(w)), None, "{w}");
     }
 }
+
+#[test]
+fn title_classes_compare_as_their_lower_case_forms() {
+    let titles = [
+        "Mrs", "Ms", "Miss", "MRS", "MS", "MISS", "ms", "mS", "Dr", "DR", "dr", "Mr", "MR", "Prof", "PC", "Ms.", "Dr.",
+        "Ünal", "ÜNAL",
+    ];
+    for a in titles {
+        for b in titles {
+            assert_eq!(same_title_class(a, b), title_class(a) == title_class(b), "{a} {b}");
+        }
+    }
+}
