@@ -34,14 +34,6 @@ fn digit_bits(w: u64) -> u64 {
     at_least_0 & !at_least_colon & !w & HI
 }
 
-/// The high bit of every byte of `w` equal to `b`.
-#[inline]
-fn equal_bits(w: u64, b: u8) -> u64 {
-    let x = w ^ (u64::from(b) * LO);
-    // A byte of `x` is zero exactly when neither its high bit nor its low seven bits are set.
-    !(((x & !HI) + !HI) | x) & HI
-}
-
 /// The first position at or after `from` holding a byte that `bits` marks (checked eight bytes
 /// at a time), or `bytes.len()`.
 #[inline]
@@ -68,14 +60,48 @@ pub(crate) fn next_digit(bytes: &[u8], from: usize) -> usize {
     next_marked(bytes, from, digit_bits, |b| b.is_ascii_digit())
 }
 
-/// The first position at or after `from` holding an ASCII digit, `a` or `b`, or `bytes.len()`.
-pub(crate) fn next_digit_or(bytes: &[u8], from: usize, a: u8, b: u8) -> usize {
-    next_marked(
-        bytes,
-        from,
-        |w| digit_bits(w) | equal_bits(w, a) | equal_bits(w, b),
-        |x| x.is_ascii_digit() || x == a || x == b,
-    )
+/// The runs of ASCII digits in a text, found once for the number detectors (phones, postcodes,
+/// NHS/CHI and NI numbers), which each jump from one digit to the next: [`DigitRuns::next`]
+/// answers as [`next_digit`] does, from the list instead of reading the text again.
+pub(crate) struct DigitRuns {
+    /// (start, end) of each run, in order.
+    runs: Vec<(usize, usize)>,
+    len: usize,
+    /// The run the last answer came from: callers mostly ask about later and later positions.
+    at: std::cell::Cell<usize>,
+}
+
+impl DigitRuns {
+    pub(crate) fn new(bytes: &[u8]) -> DigitRuns {
+        let mut runs = Vec::new();
+        let mut i = next_digit(bytes, 0);
+        while i < bytes.len() {
+            let mut e = i + 1;
+            while e < bytes.len() && bytes[e].is_ascii_digit() {
+                e += 1;
+            }
+            runs.push((i, e));
+            i = next_digit(bytes, e);
+        }
+        DigitRuns { runs, len: bytes.len(), at: std::cell::Cell::new(0) }
+    }
+
+    /// The first position at or after `from` holding an ASCII digit, or the text's length.
+    pub(crate) fn next(&self, from: usize) -> usize {
+        let mut k = self.at.get();
+        if k > 0 && self.runs[k - 1].1 > from {
+            // An earlier position than last time.
+            k = self.runs.partition_point(|r| r.1 <= from);
+        }
+        while k < self.runs.len() && self.runs[k].1 <= from {
+            k += 1;
+        }
+        self.at.set(k);
+        match self.runs.get(k) {
+            Some(&(start, _)) => start.max(from),
+            None => self.len,
+        }
+    }
 }
 
 /// The high bit of every byte of `w` that is an ASCII letter.
@@ -96,6 +122,12 @@ pub(crate) fn letters_end(bytes: &[u8], from: usize) -> usize {
     next_marked(bytes, from, |w| !letter_bits(w) & HI, |b| !b.is_ascii_alphabetic())
 }
 
+/// The first position at or after `from` holding an ASCII letter or digit, or `bytes.len()`: a
+/// quick way over mask mode's runs of █ and other text with no word in it.
+pub(crate) fn next_alphanumeric(bytes: &[u8], from: usize) -> usize {
+    next_marked(bytes, from, |w| letter_bits(w) | digit_bits(w), |b| b.is_ascii_alphanumeric())
+}
+
 /// The first position at or after `from` holding `a` or `b`, or `bytes.len()`.
 pub(crate) fn next_of(bytes: &[u8], from: usize, a: u8, b: u8) -> usize {
     match bytes.get(from..).and_then(|rest| memchr::memchr2(a, b, rest)) {
@@ -114,13 +146,24 @@ mod tests {
         for from in 0..=text.len() + 2 {
             let plain = |f: &dyn Fn(u8) -> bool| (from..text.len()).find(|&i| f(text[i])).unwrap_or(text.len());
             assert_eq!(next_digit(&text, from), plain(&|b| b.is_ascii_digit()), "from {from}");
-            assert_eq!(
-                next_digit_or(&text, from, b'+', b'('),
-                plain(&|b| b.is_ascii_digit() || b == b'+' || b == b'('),
-                "from {from}"
-            );
             assert_eq!(next_of(&text, from, b'g', b'G'), plain(&|b| b == b'g' || b == b'G'), "from {from}");
             assert_eq!(letters_end(&text, from), plain(&|b| !b.is_ascii_alphabetic()), "from {from}");
+            assert_eq!(next_alphanumeric(&text, from), plain(&|b| b.is_ascii_alphanumeric()), "from {from}");
+        }
+        let digits = DigitRuns::new(&text);
+        // Forwards, backwards and at random, as the detectors ask.
+        let order: Vec<usize> = (0..=text.len() + 2)
+            .chain((0..=text.len() + 2).rev())
+            .chain((0..2000).map(|k| (k * 7919) % (text.len() + 3)))
+            .collect();
+        for from in order {
+            assert_eq!(digits.next(from), next_digit(&text, from), "from {from}");
+        }
+        for t in [&b""[..], b"7", b"a", b"12ab34", b"ab12"] {
+            let digits = DigitRuns::new(t);
+            for from in 0..=t.len() + 1 {
+                assert_eq!(digits.next(from), next_digit(t, from), "{t:?} from {from}");
+            }
         }
         for (i, b) in (0..=255u8).enumerate() {
             let mut w = [b'x'; 8];
@@ -129,6 +172,10 @@ mod tests {
             assert_eq!(next_digit(&w, 0), at, "byte {b:#x}");
             let at = if b.is_ascii_alphabetic() { 8 } else { i % 8 };
             assert_eq!(letters_end(&w, 0), at, "byte {b:#x}");
+            let mut w = [b' '; 8];
+            w[i % 8] = b;
+            let at = if b.is_ascii_alphanumeric() { i % 8 } else { 8 };
+            assert_eq!(next_alphanumeric(&w, 0), at, "byte {b:#x}");
         }
     }
 

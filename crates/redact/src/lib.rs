@@ -50,13 +50,19 @@ pub struct Redacted {
 /// found there is mapped back to the original and hidden too, until a reading finds nothing
 /// more (at most [`MAX_PASSES`] times). That is also what makes redacting twice change nothing.
 pub fn detect(text: &str, options: &Options) -> Vec<Entity> {
+    detect_and_splice(text, options).0
+}
+
+/// [`detect`], and the redacted text when the last reading was of exactly that text (as it is
+/// whenever a reading finds nothing more), so that [`redact`] need not write it again.
+fn detect_and_splice(text: &str, options: &Options) -> (Vec<Entity>, Option<String>) {
     let mut candidates = candidates_outside_labels(text, options);
     let mut entities = assign(text, &candidates, options);
     for _ in 1..MAX_PASSES {
         let output = splice(text, &entities);
         let more = candidates_outside_labels(&output, options);
         if more.is_empty() {
-            break;
+            return (entities, Some(output));
         }
         let more = map_back(more, &entities);
         // What the redacted text revealed may stand elsewhere in the original too.
@@ -64,7 +70,7 @@ pub fn detect(text: &str, options: &Options) -> Vec<Entity> {
         candidates.extend(more);
         entities = assign(text, &candidates, options);
     }
-    entities
+    (entities, None)
 }
 
 /// How many times a text and its redactions are read, at most. Real records settle after two
@@ -76,8 +82,9 @@ pub const MAX_PASSES: usize = 64;
 
 /// Replaces every identifier in `text` with its label.
 pub fn redact(text: &str, options: &Options) -> Redacted {
-    let entities = detect(text, options);
-    Redacted { text: splice(text, &entities), entities }
+    let (entities, spliced) = detect_and_splice(text, options);
+    let text = spliced.unwrap_or_else(|| splice(text, &entities));
+    Redacted { text, entities }
 }
 
 /// Every detector's findings and the other mentions of what they found, leaving out text that is
@@ -100,7 +107,10 @@ fn assign(text: &str, candidates: &[entity::Candidate], options: &Options) -> Ve
 
 /// The text with each entity replaced.
 fn splice(text: &str, entities: &[Entity]) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Labels may be longer than what they replace (mask mode's █ is three bytes): room for all
+    // of it at once.
+    let grown: usize = entities.iter().map(|e| e.replacement.len().saturating_sub(e.end - e.start)).sum();
+    let mut out = String::with_capacity(text.len() + grown);
     let mut at = 0;
     for e in entities {
         out.push_str(&text[at..e.start]);

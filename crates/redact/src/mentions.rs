@@ -11,18 +11,28 @@ use crate::fast_hash::FastSet;
 
 /// Candidates for the other occurrences of what `found` already holds.
 pub(crate) fn other_mentions(text: &str, found: &[Candidate]) -> Vec<Candidate> {
+    // The first of each text that spreads. The tables are made at the first such candidate,
+    // with room for every candidate after it, so that they never grow.
     let mut seen: FastSet<&str> = FastSet::default();
-    let known: Vec<&Candidate> = found
-        .iter()
-        .filter(|c| spreads(c) && distinctive(&text[c.start..c.end]))
-        .filter(|c| seen.insert(&text[c.start..c.end]))
-        .collect();
+    let mut known: Vec<&Candidate> = Vec::new();
+    for (k, c) in found.iter().enumerate() {
+        if !(spreads(c) && distinctive(&text[c.start..c.end])) {
+            continue;
+        }
+        if known.is_empty() {
+            known.reserve(found.len() - k);
+            seen.reserve(found.len() - k);
+        }
+        if seen.insert(&text[c.start..c.end]) {
+            known.push(c);
+        }
+    }
     if known.is_empty() {
         return Vec::new();
     }
     // A record knows a handful of identifiers: one fast substring scan each is cheaper than
     // building an automaton for every record. Overlaps among the results are merged later.
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(2 * known.len());
     for source in known {
         let needle = &text[source.start..source.end];
         for start in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {

@@ -313,7 +313,9 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     while i < bytes.len() {
         let b = bytes[i];
         if !b.is_ascii_alphanumeric() {
-            i += 1;
+            // Past a character beyond ASCII (mask mode's █, often many in a row), straight to the
+            // next letter or digit: nothing in between can start an address.
+            i = if b >= 0x80 { crate::chars::next_alphanumeric(bytes, i + 1) } else { i + 1 };
             continue;
         }
         if b.is_ascii_digit() {
@@ -357,6 +359,11 @@ fn numbered_street(text: &str, i: usize, out: &mut Vec<Candidate>) -> usize {
     while after < bytes.len() && bytes[after].is_ascii_digit() {
         after += 1;
     }
+    // Five digits or more are no house number (each part of one has at most four, and "2F1"
+    // has a letter second): a phone number or a reference, passed over at once.
+    if after - i >= 5 {
+        return after;
+    }
     let Some(num_end) = flat_number_at(text, i) else { return after };
     if !number_context_ok(text, i) {
         return after;
@@ -366,13 +373,14 @@ fn numbered_street(text: &str, i: usize, out: &mut Vec<Candidate>) -> usize {
     else {
         return after;
     };
-    // The name words.
-    let mut words: Vec<(usize, usize)> = Vec::with_capacity(4);
-    // The words lower-cased, one after another in one buffer (`spans` into it, beside `words`).
+    // The name words (at most four: in arrays, not allocated), and the same words lower-cased,
+    // one after another in one buffer (`spans` into it, beside `words`).
+    let mut words = [(0usize, 0usize); 4];
+    let mut spans = [(0usize, 0usize); 4];
+    let mut n = 0;
     let mut all_lower = String::new();
-    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(4);
     let mut p = first;
-    while words.len() < 4 {
+    while n < 4 {
         let Some(we) = name_word_end(text, p) else { break };
         let w = &text[p..we];
         let capital = w.chars().next().is_some_and(char::is_uppercase);
@@ -381,28 +389,33 @@ fn numbered_street(text: &str, i: usize, out: &mut Vec<Candidate>) -> usize {
         let lower = &all_lower[ls..];
         // "de Groot Drive": a particle may open the name if a capitalised word follows.
         let particle = PARTICLES.contains(&lower)
-            && (!words.is_empty() || gap_after(text, we).is_some_and(|g| text[g..].starts_with(char::is_uppercase)));
-        if !(capital || particle) || (!words.is_empty() && NOT_NAME.contains(&lower)) {
+            && (n > 0 || gap_after(text, we).is_some_and(|g| text[g..].starts_with(char::is_uppercase)));
+        if !(capital || particle) || (n > 0 && NOT_NAME.contains(&lower)) {
             all_lower.truncate(ls);
             break;
         }
-        if words.is_empty() && (NOT_STREET_START.contains(&lower) || ROLES.contains(&lower)) {
+        if n == 0 && (NOT_STREET_START.contains(&lower) || ROLES.contains(&lower)) {
             return after;
         }
-        words.push((p, we));
-        spans.push((ls, all_lower.len()));
+        words[n] = (p, we);
+        spans[n] = (ls, all_lower.len());
+        n += 1;
         match gap_after(text, we) {
             Some(g) if word_at(text, g) => p = g,
             _ => break,
         }
     }
     // A trailing particle is not part of the name.
-    while words.len() > 1 && words.last().is_some_and(|&(a, b)| !text[a..b].starts_with(char::is_uppercase)) {
-        words.pop();
-        spans.pop();
+    while n > 1 && !text[words[n - 1].0..words[n - 1].1].starts_with(char::is_uppercase) {
+        n -= 1;
     }
+    let words = &words[..n];
     let (Some(&(ws, _)), Some(&(_, we))) = (words.first(), words.last()) else { return after };
-    let lowers: Vec<&str> = spans.iter().map(|&(a, b)| &all_lower[a..b]).collect();
+    let mut lower_words = [""; 4];
+    for (l, &(a, b)) in lower_words.iter_mut().zip(&spans[..n]) {
+        *l = &all_lower[a..b];
+    }
+    let lowers = &lower_words[..n];
     let last_word = &text[words[words.len() - 1].0..we];
     // "Luigi Roads", "Jaleel Streets": a plural street type is a street type.
     let suffix = lookup(last_word.as_bytes()).is_some();
@@ -428,7 +441,7 @@ fn numbered_street(text: &str, i: usize, out: &mut Vec<Candidate>) -> usize {
     let start = flat_before(text, i).unwrap_or(i);
     push(text, start, forward.unwrap_or(we), out);
     // The street on its own, so that other mentions of it ("plays out on Joe Loop") are hidden too.
-    if !the && lowers.len() >= 2 && (distinct_street(&lowers) || forward.is_some()) {
+    if !the && lowers.len() >= 2 && (distinct_street(lowers) || forward.is_some()) {
         push(text, ws, we, out);
     }
     after
@@ -472,7 +485,15 @@ fn number_context_ok(text: &str, i: usize) -> bool {
     match gap_before(text, i).and_then(|g| prev_word(text, g)) {
         // "020 7946 0123 Amy Smith": the last group of a longer number.
         Some((_, w)) if w.ends_with(|c: char| c.is_ascii_digit()) && !w.contains(char::is_alphabetic) => false,
-        Some((_, w)) => !COUNTERS.contains(&w.trim_end_matches('.').to_lowercase().as_str()),
+        Some((_, w)) => {
+            // The counters are lower-case ASCII: an ASCII word is compared in place.
+            let w = w.trim_end_matches('.');
+            if w.is_ascii() {
+                !COUNTERS.iter().any(|c| c.eq_ignore_ascii_case(w))
+            } else {
+                !COUNTERS.contains(&w.to_lowercase().as_str())
+            }
+        }
         None => true,
     }
 }
@@ -1075,6 +1096,21 @@ fn push_lower(word: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counters_are_lower_case_ascii() {
+        assert!(COUNTERS.iter().all(|c| c.is_ascii() && *c == c.to_lowercase()));
+        assert!(!number_context_ok("Year 6 class", 5) && !number_context_ok("SECTION. 47", 9));
+        assert!(number_context_ok("lives at 14 Mossgiel Road", 9));
+    }
+
+    #[test]
+    fn five_digits_are_never_a_house_number() {
+        for t in ["12345", "07700 900123", "12345/6", "12345-7 Road", "123456a", "99999F1", "10000"] {
+            assert_eq!(flat_number_at(t, 0), None, "{t}");
+        }
+        assert_eq!(flat_number_at("1234 Road", 0), Some(4));
+    }
 
     #[test]
     fn address_words_are_every_occurrence_in_any_case() {

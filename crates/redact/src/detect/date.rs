@@ -111,7 +111,9 @@ pub(crate) fn find(text: &str, all_dates: bool, out: &mut Vec<Candidate>) {
     while i < bytes.len() {
         let b = bytes[i];
         if !b.is_ascii_alphanumeric() {
-            i += 1;
+            // Past a character beyond ASCII (mask mode's █, often many in a row), straight to the
+            // next letter or digit: nothing in between can start a date.
+            i = if b >= 0x80 { crate::chars::next_alphanumeric(bytes, i + 1) } else { i + 1 };
             continue;
         }
         if b.is_ascii_alphabetic() {

@@ -23,16 +23,20 @@ pub(crate) fn all(text: &str, options: &Options) -> Vec<Candidate> {
     let mut out = Vec::new();
     email::find(text, &mut out);
     url::find(text, &mut out);
-    phone::find(text, &mut out);
-    postcode::find(text, &mut out);
-    nhs_chi::find(text, &mut out);
-    ni_number::find(text, &mut out);
+    // The number detectors jump from digit to digit: the digits are found once for all four.
+    let digits = crate::chars::DigitRuns::new(text.as_bytes());
+    phone::find(text, &digits, &mut out);
+    postcode::find_with(text, &digits, &mut out);
+    nhs_chi::find(text, &digits, &mut out);
+    ni_number::find(text, &digits, &mut out);
     date::find(text, options.all_dates, &mut out);
     address::find(text, &mut out);
-    person::find(text, &mut out);
-    if options.organisations {
-        organisation::find(text, &mut out);
-    }
+    // Organisations are read from the people detector's words: one pass splits the text for both.
+    person::find(text, &mut out, |words, out| {
+        if options.organisations {
+            organisation::find(text, words, out);
+        }
+    });
     let mut custom = Vec::new();
     custom::find(text, &options.custom_terms, &out, &mut custom);
     out.append(&mut custom);

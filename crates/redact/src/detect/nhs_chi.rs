@@ -15,12 +15,12 @@
 
 use crate::entity::{Candidate, EntityKind};
 
-pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
+pub(crate) fn find(text: &str, digits: &crate::chars::DigitRuns, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     loop {
         // Only a digit can start a number: pass over everything else at once.
-        i = crate::chars::next_digit(bytes, i);
+        i = digits.next(i);
         if i >= bytes.len() {
             break;
         }
@@ -173,7 +173,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(EntityKind, &str)> {
         let mut out = Vec::new();
-        find(text, &mut out);
+        find(text, &crate::chars::DigitRuns::new(text.as_bytes()), &mut out);
         out.iter().map(|c| (c.kind, &text[c.start..c.end])).collect()
     }
 
@@ -199,7 +199,11 @@ mod tests {
     #[test]
     fn keys_are_digits() {
         let mut out = Vec::new();
-        find("943 476 5919 / 943-476-5919", &mut out);
+        find(
+            "943 476 5919 / 943-476-5919",
+            &crate::chars::DigitRuns::new("943 476 5919 / 943-476-5919".as_bytes()),
+            &mut out,
+        );
         assert!(out.iter().all(|c| c.key == "9434765919"));
     }
 

@@ -10,14 +10,14 @@
 
 use crate::entity::{Candidate, EntityKind};
 
-pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
+pub(crate) fn find(text: &str, digits: &crate::chars::DigitRuns, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i + 8 <= bytes.len() {
         // Cheapest tests first: a digit (or a space and a digit) after two letters is rare. Jump
         // to the first place where that is so: with `d` the first digit at or after `i + 2`,
         // the third byte is a space before it (`d - 3`, when that is not before `i`) or it.
-        let d = crate::chars::next_digit(bytes, i + 2);
+        let d = digits.next(i + 2);
         if d >= bytes.len() {
             break;
         }
@@ -109,7 +109,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        find(text, &mut out);
+        find(text, &crate::chars::DigitRuns::new(text.as_bytes()), &mut out);
         out.iter().map(|c| &text[c.start..c.end]).collect()
     }
 
@@ -126,7 +126,7 @@ mod tests {
     #[test]
     fn keys_are_capitals_without_spaces() {
         let mut out = Vec::new();
-        find("qq 12 34 56 c", &mut out);
+        find("qq 12 34 56 c", &crate::chars::DigitRuns::new("qq 12 34 56 c".as_bytes()), &mut out);
         assert_eq!(out[0].key, "QQ123456C");
     }
 

@@ -21,12 +21,17 @@ use crate::entity::{Candidate, EntityKind};
 /// At most this many digit groups make one number.
 const MAX_GROUPS: usize = 7;
 
-pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
+pub(crate) fn find(text: &str, digits: &crate::chars::DigitRuns, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let mut i = 0;
+    // The next `+` or `(` at or after `i`, found again only once `i` has passed it.
+    let mut sign = crate::chars::next_of(bytes, 0, b'+', b'(');
     loop {
         // Only a digit, `+` or `(` can start a number: pass over everything else at once.
-        i = crate::chars::next_digit_or(bytes, i, b'+', b'(');
+        if sign < i {
+            sign = crate::chars::next_of(bytes, i, b'+', b'(');
+        }
+        i = digits.next(i).min(sign);
         if i >= bytes.len() {
             break;
         }
@@ -254,13 +259,13 @@ mod tests {
 
     fn phones(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        find(text, &mut out);
+        find(text, &crate::chars::DigitRuns::new(text.as_bytes()), &mut out);
         out.iter().map(|c| &text[c.start..c.end]).collect()
     }
 
     fn keys(text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        find(text, &mut out);
+        find(text, &crate::chars::DigitRuns::new(text.as_bytes()), &mut out);
         out.into_iter().map(|c| c.key).collect()
     }
 

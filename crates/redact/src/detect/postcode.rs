@@ -12,17 +12,27 @@
 use crate::entity::{Candidate, EntityKind};
 
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
+    find_in(text, |from| crate::chars::next_digit(text.as_bytes(), from), out);
+}
+
+/// [`find`], with the text's digits already found.
+pub(crate) fn find_with(text: &str, digits: &crate::chars::DigitRuns, out: &mut Vec<Candidate>) {
+    find_in(text, |from| digits.next(from), out);
+}
+
+/// [`find`], with `next_digit` answering as [`crate::chars::next_digit`] does for this text.
+fn find_in(text: &str, next_digit: impl Fn(usize) -> usize, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     // The next digit at or after `i + 1` and the next "g" at or after `i`, found again only once
     // `i` has passed them.
-    let (mut digit, mut g) = (crate::chars::next_digit(bytes, 1), crate::chars::next_of(bytes, 0, b'g', b'G'));
+    let (mut digit, mut g) = (next_digit(1), crate::chars::next_of(bytes, 0, b'g', b'G'));
     while i < bytes.len() {
         // A postcode starts at a word with a digit second or third, or at a "g" (GIR 0AA). Jump
         // to the first such place: every word start skipped fails the digit test below, and one
         // jumped into is still seen as inside a word, so the words read are the same.
         if digit < i + 1 {
-            digit = crate::chars::next_digit(bytes, i + 1);
+            digit = next_digit(i + 1);
         }
         if g < i {
             g = crate::chars::next_of(bytes, i, b'g', b'G');

@@ -347,11 +347,16 @@ fn english_shape(lower: &str) -> u16 {
 
 /// Writes `word` lower-cased (curly apostrophes straightened) to the end of `out`.
 pub(super) fn push_lower(word: &str, out: &mut String) {
-    if word.is_ascii() {
-        let start = out.len();
-        out.push_str(word);
-        out[start..].make_ascii_lowercase();
-    } else {
+    // ASCII (nearly every word) byte by byte in one pass; any other word from its start again.
+    let start = out.len();
+    let b = word.as_bytes();
+    let mut k = 0;
+    while k < b.len() && b[k] < 0x80 {
+        out.push(char::from(b[k].to_ascii_lowercase()));
+        k += 1;
+    }
+    if k < b.len() {
+        out.truncate(start);
         for c in word.chars() {
             if c == '’' {
                 out.push('\'');
@@ -433,5 +438,8 @@ mod tests {
         let mut s = String::new();
         push_lower("O’Neill", &mut s);
         assert_eq!(s, "o'neill");
+        push_lower("McAdie", &mut s);
+        push_lower("ZOË-Ann", &mut s);
+        assert_eq!(s, "o'neillmcadiezoë-ann");
     }
 }

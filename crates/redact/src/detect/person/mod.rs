@@ -25,7 +25,7 @@
 //!    adult; otherwise no role (labelled as an adult). A specific role anywhere beats "adult".
 
 mod lists;
-mod tokens;
+pub(super) mod tokens;
 
 use std::sync::LazyLock;
 
@@ -41,44 +41,184 @@ const PARTICLE: u16 = 1 << 12;
 /// A capitalised particle in mid-sentence ("Da Silva").
 const CAP_PARTICLE: u16 = 1 << 13;
 
-pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
+/// Finds the people in `text`, then hands `then` the words of the text (as the tokenizer split
+/// them) for another detector to read. A text without a capital letter has no names, and no
+/// capitalised words for `then`: it gets no words.
+pub(crate) fn find(text: &str, out: &mut Vec<Candidate>, then: impl FnOnce(&[Tok], &mut Vec<Candidate>)) {
     // No capital letter, no name.
     if !text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0xC0) {
+        then(&[], out);
         return;
     }
-    let mut toks = tokenize(text);
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            find_with(text, &mut scratch, out);
+            then(&scratch.toks, out);
+            scratch.trim();
+        }
+        Err(_) => {
+            let mut scratch = Scratch::new();
+            find_with(text, &mut scratch, out);
+            then(&scratch.toks, out);
+        }
+    });
+}
+
+/// The detector's per-text tables, kept from one text to the next on a thread: for a short
+/// record, allocating them afresh cost more than some of the passes that read them.
+struct Scratch {
+    toks: Vec<Tok>,
+    low: Low,
+    name: Vec<bool>,
+    /// `pair[i]`: words `i` and `i + 1` are one name across a comma ("GÜNTHER, Alycia").
+    pair: Vec<bool>,
+    known: Vec<(u64, u32)>,
+}
+
+impl Scratch {
+    const fn new() -> Scratch {
+        Scratch {
+            toks: Vec::new(),
+            low: Low {
+                lower: String::new(),
+                spans: Vec::new(),
+                flags: Vec::new(),
+                hashes: Vec::new(),
+                cache: WordCache::new(),
+            },
+            name: Vec::new(),
+            pair: Vec::new(),
+            known: Vec::new(),
+        }
+    }
+
+    /// Lets go of tables grown for an unusually long text, so a thread does not keep them.
+    fn trim(&mut self) {
+        if self.toks.capacity() > 1 << 16 {
+            *self = Scratch::new();
+        }
+    }
+}
+
+/// What the people detector knows of a capitalised word, whatever its context, kept from one text
+/// to the next: a record's second reading, and the next record, use mostly the same words. Each
+/// word (as written) is lower-cased, hashed and looked up in the lists once, then found here by
+/// the hash of its text and confirmed by comparing the text.
+struct WordCache {
+    /// Each word as written, then lower-cased, one after another.
+    words: String,
+    /// By hash of the word as written: where it and its lower-case form are in `words`.
+    map: lists::FastMap<u64, Known>,
+}
+
+#[derive(Clone, Copy)]
+struct Known {
+    /// The word as written: `words[at..lower]`; lower-cased: `words[lower..end]`.
+    at: u32,
+    lower: u32,
+    end: u32,
+    /// [`word_hash`] of the lower-case form.
+    hash: u64,
+    /// The list flags, with [`SHAPED`] and [`TITLE`], which depend on how the word is written.
+    flags: u16,
+    /// The lower-case form is a name particle.
+    particle: bool,
+}
+
+impl WordCache {
+    const fn new() -> WordCache {
+        WordCache { words: String::new(), map: lists::FastMap::with_hasher(std::hash::BuildHasherDefault::new()) }
+    }
+
+    /// What is known of `word` (capitalised), if it is here or can be kept here.
+    fn get(&mut self, word: &str) -> Option<Known> {
+        // Offsets must stay below [`CACHED`] (lower-casing may triple a word's length).
+        if self.words.len() + 4 * word.len() >= CACHED as usize {
+            return None;
+        }
+        let key = word_hash(word);
+        if let Some(k) = self.map.get(&key) {
+            // Another word with the same hash: worked out by the caller, not kept.
+            return (&self.words[k.at as usize..k.lower as usize] == word).then_some(*k);
+        }
+        let at = self.words.len();
+        self.words.push_str(word);
+        let lower_at = self.words.len();
+        lists::push_lower(word, &mut self.words);
+        let lower = &self.words[lower_at..];
+        let mut flags = lists::lookup(lower);
+        if surname_shaped(word) {
+            flags |= SHAPED;
+        }
+        if title_role(word).is_some() {
+            flags |= TITLE;
+        }
+        let k = Known {
+            at: at as u32,
+            lower: lower_at as u32,
+            end: self.words.len() as u32,
+            hash: word_hash(lower),
+            flags,
+            particle: is_particle(lower),
+        };
+        self.map.insert(key, k);
+        Some(k)
+    }
+
+    /// Starts again once it holds more words than a thread should keep.
+    fn bound(&mut self) {
+        if self.words.len() > 1 << 20 || self.map.len() > 1 << 15 {
+            self.words.clear();
+            self.map.clear();
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = const { std::cell::RefCell::new(Scratch::new()) };
+}
+
+fn find_with(text: &str, scratch: &mut Scratch, out: &mut Vec<Candidate>) {
+    let Scratch { toks, low, name, pair, known } = scratch;
+    tokenize(text, toks);
     if toks.is_empty() {
         return;
     }
-    let low = Low::new(text, &toks);
-    after_labels(text, &mut toks, &low);
-    let mut name = vec![false; toks.len()];
-    // `pair[i]`: words `i` and `i + 1` are one name across a comma ("GÜNTHER, Alycia").
-    let mut pair = vec![false; toks.len()];
-    evidence(text, &toks, &low, &mut name);
-    surname_comma_first(text, &toks, &low, &mut name);
-    caps_surname_first(text, &toks, &low, &mut name, &mut pair);
-    let mut known = Vec::new();
-    spread(text, &toks, &low, &mut name, &mut known);
+    low.fill(text, toks);
+    after_labels(text, toks, low);
+    name.clear();
+    name.resize(toks.len(), false);
+    pair.clear();
+    pair.resize(toks.len(), false);
+    let toks: &[Tok] = toks;
+    evidence(text, toks, low, name);
+    surname_comma_first(text, toks, low, name);
+    caps_surname_first(text, toks, low, name, pair);
+    spread(text, toks, low, name, known);
     // Spreading again finds something only if `neighbours` found a name: with the same names
     // known, every word it could mark was marked by the first spread.
-    if neighbours(text, &toks, &low, &mut name) {
-        spread(text, &toks, &low, &mut name, &mut known);
+    if neighbours(text, toks, low, name) {
+        spread(text, toks, low, name, known);
     }
-    particles(text, &toks, &low, &mut name);
-    mentions(text, &toks, &low, &name, &pair, out);
+    particles(text, toks, low, name);
+    mentions(text, toks, low, name, pair, out);
 }
 
 /// Is the gap between words `i` and `i + 1` plain spaces (no punctuation, no line break)?
+#[inline]
 fn joined(text: &str, toks: &[Tok], i: usize) -> bool {
     let (a, b) = (&toks[i], &toks[i + 1]);
-    a.end == a.base_end && text[a.end..b.start].bytes().all(|c| c == b' ' || c == b'\t') && a.end < b.start
+    a.end == a.base_end && a.end < b.start && text.as_bytes()[a.end..b.start].iter().all(|&c| c == b' ' || c == b'\t')
 }
 
 /// The lower-case text of an uncapitalised word (for context words), or of any word.
+///
+/// Compared as bytes (as `str::eq_ignore_ascii_case` does), lengths first: most context words
+/// differ from every listed word in length.
+#[inline]
 fn word_is(text: &str, t: &Tok, words: &[&str]) -> bool {
-    let w = &text[t.start..t.end];
-    words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    let w = &text.as_bytes()[t.start..t.end];
+    words.iter().any(|x| x.len() == w.len() && x.as_bytes().eq_ignore_ascii_case(w))
 }
 
 const CHILD_WORDS: &[&str] = &[
@@ -383,8 +523,9 @@ fn relation_before(text: &str, toks: &[Tok], i: usize) -> bool {
         return false;
     }
     let p = &toks[i - 1];
-    let gap = &text[p.end..toks[i].start];
-    if gap.len() > 3 || gap.contains('\n') || !gap.bytes().all(|c| c == b' ' || c == b',') {
+    // Up to three spaces and commas (so no line break), read as bytes.
+    let gap = &text.as_bytes()[p.end..toks[i].start];
+    if gap.len() > 3 || !gap.iter().all(|&c| c == b' ' || c == b',') {
         return false;
     }
     role_of_word(text, p).is_some() || word_is(text, p, NAMING_WORDS)
@@ -608,8 +749,8 @@ fn surname_comma_first(text: &str, toks: &[Tok], low: &Low, name: &mut [bool]) {
 }
 
 fn title_gap(text: &str, toks: &[Tok], i: usize) -> bool {
-    let g = &text[toks[i].end..toks[i + 1].start];
-    !g.is_empty() && g.len() <= 3 && g.bytes().all(|c| c == b' ' || c == b'.')
+    let g = &text.as_bytes()[toks[i].end..toks[i + 1].start];
+    !g.is_empty() && g.len() <= 3 && g.iter().all(|&c| c == b' ' || c == b'.')
 }
 
 /// "J. Smith", "J Smith": the gap after a single capital letter.
@@ -707,30 +848,50 @@ fn spread(text: &str, toks: &[Tok], low: &Low, name: &mut [bool], known: &mut Ve
     }
 }
 
-/// The lower-case forms of the capitalised words (and of particles) in one buffer, and the lists
-/// each is in: one allocation for the text, one lookup per word.
+/// The lower-case forms of the capitalised words (and of particles), and the lists each is in:
+/// those of capitalised words from the word cache, the rest in one buffer for the text.
 struct Low {
     lower: String,
+    /// Each word's lower-case form: in `cache.words` if the start has [`CACHED`] set, else in
+    /// `lower`.
     spans: Vec<(u32, u32)>,
     flags: Vec<u16>,
     /// A hash of each capitalised word's lower-case form (0 for the others).
     hashes: Vec<u64>,
+    cache: WordCache,
 }
 
+/// Marks a span in [`Low::spans`] as one in the word cache.
+const CACHED: u32 = 1 << 31;
+
 impl Low {
-    fn new(text: &str, toks: &[Tok]) -> Low {
-        let mut low = Low {
-            lower: String::with_capacity(text.len() / 4),
-            spans: Vec::with_capacity(toks.len()),
-            flags: Vec::with_capacity(toks.len()),
-            hashes: Vec::with_capacity(toks.len()),
-        };
-        // Each distinct lower-case word is looked up once: (its span in `lower`, its flags), by hash.
-        // Sized for a typical record's distinct capitalised words, so that it rarely grows.
-        let mut seen: lists::FastMap<u64, (u32, u32, u16)> =
-            lists::FastMap::with_capacity_and_hasher(toks.len() / 4, Default::default());
+    /// The lower-case forms and flags of `toks`, replacing what `self` held.
+    fn fill(&mut self, text: &str, toks: &[Tok]) {
+        let low = self;
+        low.lower.clear();
+        low.lower.reserve(text.len() / 4);
+        low.spans.clear();
+        low.spans.reserve(toks.len());
+        low.flags.clear();
+        low.flags.reserve(toks.len());
+        low.hashes.clear();
+        low.hashes.reserve(toks.len());
+        low.cache.bound();
         for t in toks {
             let word = t.base(text);
+            if t.cap
+                && let Some(k) = low.cache.get(word)
+            {
+                let mut f = k.flags;
+                if k.particle {
+                    // "Jonathan Da Silva": only after a name (see `particles`).
+                    f |= if t.sent { PARTICLE } else { PARTICLE | CAP_PARTICLE };
+                }
+                low.spans.push((k.lower | CACHED, k.end));
+                low.flags.push(f);
+                low.hashes.push(k.hash);
+                continue;
+            }
             let start = low.lower.len();
             let mut f = 0;
             let mut hash = 0;
@@ -738,15 +899,7 @@ impl Low {
                 lists::push_lower(word, &mut low.lower);
                 let lower = &low.lower[start..];
                 hash = word_hash(lower);
-                f = match seen.get(&hash) {
-                    Some(&(a, b, flags)) if &low.lower[a as usize..b as usize] == lower => flags,
-                    Some(_) => lists::lookup(lower),
-                    None => {
-                        let flags = lists::lookup(lower);
-                        seen.insert(hash, (start as u32, low.lower.len() as u32, flags));
-                        flags
-                    }
-                };
+                f = lists::lookup(lower);
                 if surname_shaped(word) {
                     f |= SHAPED;
                 }
@@ -768,12 +921,15 @@ impl Low {
             low.flags.push(f);
             low.hashes.push(hash);
         }
-        low
     }
 
     fn at(&self, i: usize) -> &str {
         let (a, b) = self.spans[i];
-        &self.lower[a as usize..b as usize]
+        if a & CACHED != 0 {
+            &self.cache.words[(a & !CACHED) as usize..b as usize]
+        } else {
+            &self.lower[a as usize..b as usize]
+        }
     }
 
     /// Does capitalised word `i` have any of these list flags?
@@ -997,9 +1153,10 @@ fn initial_before(text: &str, toks: &[Tok], i: usize, name: &[bool]) -> bool {
 
 fn mentions(text: &str, toks: &[Tok], low: &Low, name: &[bool], pair: &[bool], out: &mut Vec<Candidate>) {
     let n = toks.len();
-    let mut ms: Vec<Mention> = Vec::new();
+    // Room for a mention every eight words, so that the list rarely grows.
+    let mut ms: Vec<Mention> = Vec::with_capacity(n / 8 + 4);
     // The name words of the mention being read, reused: no allocation per word.
-    let mut words: Vec<usize> = Vec::new();
+    let mut words: Vec<usize> = Vec::with_capacity(8);
     let mut i = 0;
     while i < n {
         let t = &toks[i];
@@ -1115,10 +1272,10 @@ fn context_role(text: &str, toks: &[Tok], i: usize, j: usize, title: Option<&str
     // Before: "her son Omar", "mother, Ms Smith", "social worker Sam Reed".
     if i > 0 {
         let p = &toks[i - 1];
-        let gap = &text[p.end..toks[i].start];
+        // Up to three spaces, commas and colons (so no line break), read as bytes.
+        let gap = &text.as_bytes()[p.end..toks[i].start];
         if gap.len() <= 3
-            && !gap.contains('\n')
-            && gap.bytes().all(|c| c == b' ' || c == b',' || c == b':')
+            && gap.iter().all(|&c| c == b' ' || c == b',' || c == b':')
             && let Some(r) = role_of_word(text, p)
         {
             return Some(r);
@@ -1252,7 +1409,7 @@ fn keys_and_roles(ms: Vec<Mention>, out: &mut Vec<Candidate>) {
                     }
                 };
                 let found = pick(&|k| full_title[k] == Some(title))
-                    .or_else(|| pick(&|k| full_title[k].is_some_and(|t| title_class(t) == title_class(title))))
+                    .or_else(|| pick(&|k| full_title[k].is_some_and(|t| same_title_class(t, title))))
                     .or_else(|| pick(&|k| full_role[k].is_some_and(|r| r != Role::Child)));
                 if let Some(k) = found {
                     return Some(full[k].to_string());
@@ -1292,6 +1449,25 @@ fn push_unique(v: &mut Vec<usize>, k: usize) {
     if !v.contains(&k) {
         v.push(k);
     }
+}
+
+/// `title_class(a) == title_class(b)`, without lower-casing a copy of either when both are ASCII
+/// (titles always are): then a title's class is "ms" or the title in ASCII lower case.
+fn same_title_class(a: &str, b: &str) -> bool {
+    if !(a.is_ascii() && b.is_ascii()) {
+        return title_class(a) == title_class(b);
+    }
+    let class_is_ms = |t: &str| is_ms(t) || t.eq_ignore_ascii_case("ms");
+    match (is_ms(a), is_ms(b)) {
+        (true, true) => true,
+        (true, false) => class_is_ms(b),
+        (false, true) => class_is_ms(a),
+        (false, false) => a.eq_ignore_ascii_case(b),
+    }
+}
+
+fn is_ms(title: &str) -> bool {
+    matches!(title, "Mrs" | "Ms" | "Miss" | "MRS" | "MS" | "MISS")
 }
 
 /// "Mrs", "Ms" and "Miss" may be the same woman; other titles key as they are.

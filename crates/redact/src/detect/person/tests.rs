@@ -3,7 +3,7 @@ use super::*;
 /// (mention text, key, role) for every person found.
 fn people(text: &str) -> Vec<(&str, String, Option<Role>)> {
     let mut out = Vec::new();
-    find(text, &mut out);
+    find(text, &mut out, |_, _| {});
     out.iter().map(|c| (&text[c.start..c.end], c.key.clone(), c.role)).collect()
 }
 
@@ -273,6 +273,7 @@ fn role_words_are_found_in_any_case_and_others_are_not() {
         all_caps: false,
         sent: false,
         line: false,
+        ascii: w.is_ascii(),
     };
     for w in ROLE_LIST.iter().flat_map(|l| l.iter()) {
         for form in [w.to_string(), w.to_uppercase(), format!("{}{}", w[..1].to_uppercase(), &w[1..])] {
@@ -284,5 +285,18 @@ fn role_words_are_found_in_any_case_and_others_are_not() {
     }
     for w in ["sons", "Amy", "motherly", "x", "Grandmothers", "ex-partners"] {
         assert_eq!(role_of_word(w, &tok(w)), None, "{w}");
+    }
+}
+
+#[test]
+fn title_classes_compare_as_their_lower_case_forms() {
+    let titles = [
+        "Mrs", "Ms", "Miss", "MRS", "MS", "MISS", "ms", "mS", "Dr", "DR", "dr", "Mr", "MR", "Prof", "PC", "Ms.", "Dr.",
+        "Ünal", "ÜNAL",
+    ];
+    for a in titles {
+        for b in titles {
+            assert_eq!(same_title_class(a, b), title_class(a) == title_class(b), "{a} {b}");
+        }
     }
 }

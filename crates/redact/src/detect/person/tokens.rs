@@ -3,7 +3,7 @@
 
 /// One word of the text.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Tok {
+pub(crate) struct Tok {
     pub start: usize,
     /// One past the last byte of the word.
     pub end: usize,
@@ -17,6 +17,8 @@ pub(super) struct Tok {
     pub sent: bool,
     /// The word opens a line.
     pub line: bool,
+    /// Every byte of the word is ASCII.
+    pub ascii: bool,
 }
 
 impl Tok {
@@ -73,9 +75,11 @@ fn possessive_len(b: &[u8]) -> usize {
     0
 }
 
-pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+/// The words of `text`, replacing what `out` held.
+pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
-    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 5);
+    out.clear();
+    out.reserve(text.len() / 5);
     let mut i = 0;
     // What the gap since the last word held: a line break, sentence punctuation, a full stop.
     let (mut newline, mut opener, mut stop) = (true, false, false);
@@ -148,10 +152,9 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                     let p = &text[t.start..t.end];
                     !(p.len() == 1 || super::lists::is_title(p) || ABBREVIATIONS.contains(&p))
                 }));
-        out.push(Tok { start, end: i, base_end, cap, all_caps, sent, line });
+        out.push(Tok { start, end: i, base_end, cap, all_caps, sent, line, ascii });
         (newline, opener, stop) = (false, false, false);
     }
-    out
 }
 
 fn particle_joined(b: &[u8]) -> bool {
@@ -167,8 +170,14 @@ const ABBREVIATIONS: &[&str] =
 mod tests {
     use super::*;
 
+    fn toks(text: &str) -> Vec<Tok> {
+        let mut out = Vec::new();
+        tokenize(text, &mut out);
+        out
+    }
+
     fn words(text: &str) -> Vec<(&str, bool)> {
-        tokenize(text).iter().map(|t| (t.base(text), t.sent)).collect()
+        toks(text).iter().map(|t| (t.base(text), t.sent)).collect()
     }
 
     #[test]
@@ -197,7 +206,7 @@ mod tests {
     #[test]
     fn a_dash_opens_a_sentence_and_al_joins_a_name() {
         assert_eq!(words("On 12/03/2024 – Postcode")[1], ("Postcode", true));
-        let t = tokenize("met al-Rashid");
+        let t = toks("met al-Rashid");
         assert!(t[1].cap && !t[0].cap);
     }
 }
