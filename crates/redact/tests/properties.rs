@@ -234,6 +234,22 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// The people detector caches facts about words on each thread; a record must come out the
+    /// same whatever the thread redacted before it, and on a thread that has redacted nothing.
+    #[test]
+    fn a_record_is_redacted_the_same_whatever_came_before(before in prop::collection::vec(token_soup(), 0..6), text in token_soup()) {
+        let options = Options::default();
+        let fresh = std::thread::scope(|s| s.spawn(|| redact(&text, &options)).join().unwrap());
+        for other in &before {
+            redact(other, &options);
+        }
+        prop_assert_eq!(redact(&text, &options), fresh);
+    }
+}
+
 #[test]
 fn the_generator_is_deterministic_and_its_labels_are_sound() {
     let a = generator::generate(40, 11);
