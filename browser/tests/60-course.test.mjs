@@ -367,6 +367,26 @@ describe('the two-day course, end to end', () => {
     await a11y(facilitator, 'the day view (register taken)');
   });
 
+  test('the day view keeps itself up to date without touching the register', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await go(facilitator, `${cohortUrl}/day`);
+    const postbox = facilitator.locator('#live-postbox');
+    const before = Number(/^(\d+) note/.exec((await postbox.innerText()).trim())[1]);
+    // The facilitator is part-way through correcting the register when a note arrives.
+    const untick = facilitator.locator('#register-2').getByLabel(participants[0].name, { exact: true });
+    await untick.uncheck();
+    const p = participants[1];
+    await go(p.page, `${cohortUrl}/postbox`);
+    await p.page.getByLabel('Your note', { exact: true }).fill('A late note: forms take longer than the visit.');
+    await clickButtonAndWait(p.page, 'Post');
+    // No reload: the page fetches itself every 20 seconds and replaces only its live parts.
+    await facilitator.waitForFunction(
+      (want) => document.getElementById('live-postbox').textContent.trim().startsWith(`${want} notes`),
+      before + 1,
+      { timeout: 45_000, polling: 500 },
+    );
+    assert.equal(await untick.isChecked(), false, 'what the facilitator was doing in the register is left alone');
+  });
+
   test('reflections, the cohort report and its exports, the day view', { timeout: TEST_TIMEOUT_MS }, async () => {
     let i = 0;
     for (const p of participants) {
