@@ -136,6 +136,24 @@ pub(crate) fn next_of(bytes: &[u8], from: usize, a: u8, b: u8) -> usize {
     }
 }
 
+/// A word of up to sixteen ASCII bytes, lower-cased and packed into one number, for lookups in
+/// small sorted tables or hash sets without allocating. Two words pack alike exactly when they
+/// are equal ignoring ASCII case (words hold no NUL bytes, which would pack like nothing).
+pub(crate) fn pack16(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 16 {
+        return None;
+    }
+    let mut v = 0u128;
+    for &c in b {
+        if !c.is_ascii() {
+            return None;
+        }
+        v = (v << 8) | u128::from(c.to_ascii_lowercase());
+    }
+    Some(v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

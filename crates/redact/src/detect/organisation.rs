@@ -8,6 +8,7 @@
 use std::sync::LazyLock;
 
 use super::person::tokens::Tok;
+use crate::chars::pack16;
 use crate::entity::{Candidate, EntityKind};
 
 /// Words that end an organisation's name.
@@ -329,7 +330,7 @@ fn words_between(text: &str, from: usize, to: usize, out: &mut Vec<Word>) {
 /// Lowercase words, as bytes so that a word lowercased into a buffer needs no UTF-8 check.
 type Set = crate::fast_hash::FastSet<&'static [u8]>;
 
-/// A word list for ASCII words of up to 16 bytes, each packed into one number by [`pack`], and
+/// A word list for ASCII words of up to 16 bytes, each packed into one number by [`pack16`], and
 /// the same words as bytes for any other word.
 struct Sets {
     packed: crate::fast_hash::FastSet<u128>,
@@ -348,7 +349,7 @@ impl Sets {
             shapes[f][l] |= 1 << w.len().min(31);
         }
         Sets {
-            packed: words.iter().filter_map(|w| pack(w)).collect(),
+            packed: words.iter().filter_map(|w| pack16(w)).collect(),
             bytes: words.iter().map(|w| w.as_bytes()).collect(),
             shapes,
         }
@@ -371,23 +372,12 @@ static HEAD_SET: LazyLock<Sets> = LazyLock::new(|| Sets::new(HEADS));
 static GENERIC_SET: LazyLock<Sets> = LazyLock::new(|| Sets::new(GENERIC));
 static INSIDE_SET: LazyLock<Sets> = LazyLock::new(|| Sets::new(INSIDE));
 
-/// An ASCII word of up to 15 bytes, lowercased into one number with its length in the top
-/// byte: two words pack alike exactly when they are equal ignoring ASCII case.
-fn pack(word: &str) -> Option<u128> {
-    let b = word.as_bytes();
-    if b.len() > 15 || !word.is_ascii() {
-        return None;
-    }
-    let letters = b.iter().fold(0, |v, &c| (v << 8) | u128::from(c.to_ascii_lowercase()));
-    Some(letters | (b.len() as u128) << 120)
-}
-
 /// Is `word` (any case) in `set`?
 fn is(word: &str, set: &LazyLock<Sets>) -> bool {
     if word.is_ascii() && !word.is_empty() && !set.may_hold(word.as_bytes()) {
         return false;
     }
-    match pack(word) {
+    match pack16(word) {
         Some(p) => set.packed.contains(&p),
         None => set.bytes.contains(word.to_lowercase().as_bytes()),
     }

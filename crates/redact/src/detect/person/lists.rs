@@ -273,23 +273,6 @@ const PARTICLE_FIRST: [bool; 256] = {
     out
 };
 
-/// A word of up to sixteen ASCII bytes, lower-cased and packed into one number, for lookups in
-/// small sorted tables without hashing or allocating.
-pub(super) fn pack16(word: &str) -> Option<u128> {
-    let b = word.as_bytes();
-    if b.is_empty() || b.len() > 16 {
-        return None;
-    }
-    let mut v = 0u128;
-    for &c in b {
-        if !c.is_ascii() {
-            return None;
-        }
-        v = (v << 8) | u128::from(c.to_ascii_lowercase());
-    }
-    Some(v)
-}
-
 /// The flags of a lower-case word (without [`SHAPED`] and [`TITLE`], which depend on its case).
 pub(super) fn lookup(lower: &str) -> u16 {
     let mut f = LEXICON.get(lower).copied().unwrap_or(0);

@@ -355,7 +355,7 @@ static ROLE_WORDS: LazyLock<Vec<(u128, Role)>> = LazyLock::new(|| {
         (CHILD_WORDS, Role::Child),
     ] {
         for w in words {
-            if let Some(p) = lists::pack16(w) {
+            if let Some(p) = crate::chars::pack16(w) {
                 // A later (more specific) list wins, as it did when these were inserted in turn.
                 m.retain(|e| e.0 != p);
                 m.push((p, role));
@@ -389,7 +389,7 @@ fn role_of_word(text: &str, t: &Tok) -> Option<Role> {
     {
         return None;
     }
-    let Some(p) = lists::pack16(w) else {
+    let Some(p) = crate::chars::pack16(w) else {
         return w.to_lowercase().starts_with("fianc").then_some(Role::Adult);
     };
     // Packed into one number: no allocation, no hashing, no string comparison.
@@ -1473,7 +1473,7 @@ fn is_ms(title: &str) -> bool {
 /// "Mrs", "Ms" and "Miss" may be the same woman; other titles key as they are.
 fn title_class(title: &str) -> std::borrow::Cow<'_, str> {
     match title {
-        "Mrs" | "Ms" | "Miss" | "MRS" | "MS" | "MISS" => "ms".into(),
+        t if is_ms(t) => "ms".into(),
         t if t.bytes().any(|b| b.is_ascii_uppercase()) => t.to_lowercase().into(),
         t => t.into(),
     }
