@@ -154,6 +154,41 @@ pub(crate) fn pack16(word: &str) -> Option<u128> {
     Some(v)
 }
 
+/// A quick filter in front of a word list: by a word's first and last bytes (ASCII lower-cased,
+/// five low bits each), a bit for each length (lengths of 31 and more share one). Most words
+/// share first letter, last letter and length with no listed word: those are certainly not in
+/// the list, with no lookup. `true` means only "look it up".
+pub(crate) struct WordShapes([[u32; 32]; 32]);
+
+impl WordShapes {
+    /// The shapes of `words` (empty words are left out: no word has their shape).
+    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a [u8]>) -> WordShapes {
+        let mut shapes = [[0u32; 32]; 32];
+        for w in words.into_iter().filter(|w| !w.is_empty()) {
+            let (f, l) = shape_key(w);
+            shapes[f][l] |= 1 << w.len().min(31);
+        }
+        WordShapes(shapes)
+    }
+
+    /// Could `word` be one of the words? `false` is certain; an empty word never is.
+    #[inline]
+    pub(crate) fn may_hold(&self, word: &[u8]) -> bool {
+        if word.is_empty() {
+            return false;
+        }
+        let (f, l) = shape_key(word);
+        self.0[f][l] & (1 << word.len().min(31)) != 0
+    }
+}
+
+/// A word's first and last bytes, lower-cased, five low bits each.
+#[inline]
+fn shape_key(b: &[u8]) -> (usize, usize) {
+    let key = |c: u8| usize::from(c.to_ascii_lowercase() & 31);
+    (key(b[0]), key(b[b.len() - 1]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -508,22 +508,19 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Candidate>) {
 /// length at all, which most words fail.
 struct Buckets {
     buckets: Vec<Vec<(u128, Strength)>>,
-    /// By first and last letter (26 × 26): bit `n` set if some suffix of length `n` has them.
-    shapes: Vec<u16>,
+    /// The suffixes' first letters, last letters and lengths.
+    shapes: crate::chars::WordShapes,
 }
 
 static BUCKETS: LazyLock<Buckets> = LazyLock::new(|| {
-    let mut b = Buckets { buckets: vec![Vec::new(); 26 * 11], shapes: vec![0; 26 * 26] };
-    for (word, &strength) in SUFFIXES.iter() {
-        if let (Some(&f), Some(&l)) = (word.first(), word.last())
-            && word.len() <= 10
-            && word.iter().all(u8::is_ascii_lowercase)
-        {
-            b.buckets[usize::from(f - b'a') * 11 + word.len()].push((pack(word), strength));
-            b.shapes[usize::from(f - b'a') * 26 + usize::from(l - b'a')] |= 1 << word.len();
-        }
+    // Only lower-case ASCII suffixes of up to ten letters are looked up.
+    let kept =
+        || SUFFIXES.iter().filter(|(w, _)| !w.is_empty() && w.len() <= 10 && w.iter().all(u8::is_ascii_lowercase));
+    let mut buckets = vec![Vec::new(); 26 * 11];
+    for (word, &strength) in kept() {
+        buckets[usize::from(word[0] - b'a') * 11 + word.len()].push((pack(word), strength));
     }
-    b
+    Buckets { buckets, shapes: crate::chars::WordShapes::new(kept().map(|(w, _)| &w[..])) }
 });
 
 /// Up to 16 bytes in one number, each with bit 5 set: for a lowercase ASCII letter that is the
@@ -558,12 +555,9 @@ impl Buckets {
     /// Whether some suffix has the first letter, last letter and length of `word`.
     #[inline]
     fn may_hold(&self, word: &[u8]) -> bool {
+        // Letters only at both ends: `lookup_exact` indexes its buckets by the first letter.
         let (Some(&f), Some(&l)) = (word.first(), word.last()) else { return false };
-        let (f, l) = (f.to_ascii_lowercase(), l.to_ascii_lowercase());
-        f.is_ascii_lowercase()
-            && l.is_ascii_lowercase()
-            && word.len() <= 10
-            && self.shapes[usize::from(f - b'a') * 26 + usize::from(l - b'a')] & (1 << word.len()) != 0
+        f.is_ascii_alphabetic() && l.is_ascii_alphabetic() && word.len() <= 10 && self.shapes.may_hold(word)
     }
 
     /// Whether [`lookup`] can find anything for `word`: it or, for a plural, its singular may

@@ -8,7 +8,7 @@
 use std::sync::LazyLock;
 
 use super::person::tokens::Tok;
-use crate::chars::pack16;
+use crate::chars::{WordShapes, pack16};
 use crate::entity::{Candidate, EntityKind};
 
 /// Words that end an organisation's name.
@@ -335,37 +335,24 @@ type Set = crate::fast_hash::FastSet<&'static [u8]>;
 struct Sets {
     packed: crate::fast_hash::FastSet<u128>,
     bytes: Set,
-    /// For ASCII words: by first and last byte (lower-cased, five low bits), a bit for each
-    /// length of a listed word. Most capitalised words in a record are names, which share no
-    /// first letter, last letter and length with any listed word: they need no lookup.
-    shapes: [[u32; 32]; 32],
+    /// For ASCII words. Most capitalised words in a record are names, which share no first
+    /// letter, last letter and length with any listed word: they need no lookup.
+    shapes: WordShapes,
 }
 
 impl Sets {
     fn new(words: &'static [&'static str]) -> Sets {
-        let mut shapes = [[0u32; 32]; 32];
-        for w in words.iter().filter(|w| w.is_ascii() && !w.is_empty()) {
-            let (f, l) = shape_key(w.as_bytes());
-            shapes[f][l] |= 1 << w.len().min(31);
-        }
         Sets {
             packed: words.iter().filter_map(|w| pack16(w)).collect(),
             bytes: words.iter().map(|w| w.as_bytes()).collect(),
-            shapes,
+            shapes: WordShapes::new(words.iter().filter(|w| w.is_ascii()).map(|w| w.as_bytes())),
         }
     }
 
     /// Could the ASCII word `b` (not empty) be in the list? `false` is certain.
     fn may_hold(&self, b: &[u8]) -> bool {
-        let (f, l) = shape_key(b);
-        self.shapes[f][l] & (1 << b.len().min(31)) != 0
+        self.shapes.may_hold(b)
     }
-}
-
-/// A word's first and last bytes, lower-cased, five low bits each.
-fn shape_key(b: &[u8]) -> (usize, usize) {
-    let key = |c: u8| usize::from(c.to_ascii_lowercase() & 31);
-    (key(b[0]), key(b[b.len() - 1]))
 }
 
 static HEAD_SET: LazyLock<Sets> = LazyLock::new(|| Sets::new(HEADS));
