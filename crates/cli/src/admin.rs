@@ -6,7 +6,7 @@ use crate::Outcome;
 use crate::serve::{DatabaseArgs, runtime, settings};
 use clap::{Args, Subcommand};
 use recordwell_store::orgs::{self, Role};
-use recordwell_store::{Store, audit, invitations, resets, tokens, users};
+use recordwell_store::{Store, audit, resets, tokens, users};
 use recordwell_web::auth::token::{hash_token, random_token};
 use std::io::Write;
 
@@ -233,15 +233,11 @@ async fn log(store: &Store, org: i64, action: &str, kind: &str, id: Option<i64>,
 }
 
 async fn invite(store: &Store, org: i64, email: &str, role: Role, public_url: &str) -> R {
-    let token = random_token();
-    invitations::create(store, &hash_token(&token), org, email, role, None, 14 * 24 * 3600, None)
+    let link = recordwell_web::pages::invitations::invite(store, public_url, org, email, role, None, None)
         .await
         .map_err(|e| e.to_string())?;
     log(store, org, "user.invite", "invitation", None, role.as_str()).await?;
-    out(format!(
-        "Invitation for {email} as {role} (works once, for 14 days):\n{}/invitations/{token}",
-        public_url.trim_end_matches('/')
-    ));
+    out(format!("Invitation for {email} as {role} (works once, for 14 days):\n{link}"));
     Ok(())
 }
 

@@ -14,11 +14,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use recordwell_store::audit::{self, Search};
 use recordwell_store::orgs::Role;
 use recordwell_store::users::Member;
-use recordwell_store::{invitations, orgs, sessions, tokens, users};
+use recordwell_store::{orgs, sessions, tokens, users};
 use serde::Deserialize;
-
-/// How long an invitation link works.
-pub const INVITE_TTL_SECS: i64 = 14 * 24 * 3600;
 
 fn role_options() -> Vec<(&'static str, &'static str)> {
     Role::ALL.iter().map(|r| (r.as_str(), r.label())).collect()
@@ -116,20 +113,10 @@ pub async fn invite(
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
     let role = role.unwrap_or(Role::Practitioner);
-    let token = random_token();
-    invitations::create(
-        &state.store,
-        &hash_token(&token),
-        s.org_id,
-        &f.email,
-        role,
-        Some(s.user_id),
-        INVITE_TTL_SECS,
-        None,
-    )
-    .await?;
+    let link =
+        super::invitations::invite(&state.store, &state.public_url, s.org_id, &f.email, role, Some(s.user_id), None)
+            .await?;
     crate::audit::log(&state.store, &s, "user.invite", "invitation", None, role.as_str()).await?;
-    let link = format!("{}/invitations/{token}", state.public_url);
     let body = format!(
         "Hello,\n\n{} has invited you to join {} on Recordwell as {}.\n\nChoose your name and password here (the link works once, for 14 days):\n\n{link}\n",
         s.user_name,

@@ -1,9 +1,10 @@
-//! Accepting an invitation: the emailed link lets the invited person choose their name and
-//! password, and signs them in.
+//! Invitations: making one (for administrators, facilitators and the command line), and
+//! accepting it: the emailed link lets the invited person choose their name and password, and
+//! signs them in.
 
 use super::setup::see_other_with_cookie;
 use super::{MessagePage, PageForm, render};
-use crate::auth::token::hash_token;
+use crate::auth::token::{hash_token, random_token};
 use crate::auth::{Visitor, password, session};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -12,8 +13,30 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use recordwell_store::{cohorts, invitations, users};
+use recordwell_store::cohorts::CohortRole;
+use recordwell_store::orgs::Role;
+use recordwell_store::{Store, StoreError, cohorts, invitations, users};
 use serde::Deserialize;
+
+/// How long an invitation link works.
+pub const INVITE_TTL_SECS: i64 = 14 * 24 * 3600;
+
+/// Makes an invitation to `org_id` as `role` (and, with `cohort` = (cohort id, part), into that
+/// cohort), made `by` someone or from the command line; returns the link to send. Only the hash
+/// of the link's token is stored.
+pub async fn invite(
+    store: &Store,
+    public_url: &str,
+    org_id: i64,
+    email: &str,
+    role: Role,
+    by: Option<i64>,
+    cohort: Option<(i64, CohortRole)>,
+) -> Result<String, StoreError> {
+    let token = random_token();
+    invitations::create(store, &hash_token(&token), org_id, email, role, by, INVITE_TTL_SECS, cohort).await?;
+    Ok(format!("{}/invitations/{token}", public_url.trim_end_matches('/')))
+}
 
 /// The page where a new password is chosen (invitations and resets).
 #[derive(Template)]

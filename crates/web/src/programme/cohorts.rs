@@ -2,11 +2,10 @@
 //! times, add people, edit and send the invitation letter and record the large group's summary
 //! points; everyone in the cohort sees its home page with the agenda.
 
-use crate::auth::token::{hash_token, random_token};
 use crate::auth::{CurrentSession, Visitor};
 use crate::error::AppError;
 use crate::export::pdf::Document;
-use crate::pages::admin::INVITE_TTL_SECS;
+use crate::pages::invitations::invite;
 use crate::pages::{MessagePage, PageForm, render};
 use crate::programme::{InCohort, may_facilitate, review, templates};
 use crate::state::AppState;
@@ -372,13 +371,10 @@ async fn invite_person(
         CohortRole::Facilitator => Role::Facilitator,
         CohortRole::Manager => Role::Manager,
     };
-    let token = random_token();
-    let hash = hash_token(&token);
     let (org, by) = (ic.cohort.org_id, Some(ic.who.user_id));
     let cohort = Some((ic.cohort.id, role));
-    invitations::create(&state.store, &hash, org, email, org_role, by, INVITE_TTL_SECS, cohort).await?;
+    let link = invite(&state.store, &state.public_url, org, email, org_role, by, cohort).await?;
     crate::audit::log(&state.store, &ic.who, "cohort.invite", "cohort", Some(ic.cohort.id), role.as_str()).await?;
-    let link = format!("{}/invitations/{token}", state.public_url.trim_end_matches('/'));
     let body = if role == CohortRole::Participant {
         let letter = merge(&ic.cohort.letter, &ic.cohort, "colleague", &cohort_link(state, ic.cohort.id));
         format!("{letter}\n\nFirst, make your Recordwell account here (the link works once, for 14 days):\n{link}\n")
