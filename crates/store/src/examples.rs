@@ -56,6 +56,15 @@ pub async fn for_cohort(store: &Store, cohort_id: i64) -> Result<Vec<Example>> {
     .await?)
 }
 
+/// Who has added an example of which type in a cohort: (user id, record type), without the
+/// text (for the facilitator's overview, which a day view reloads every few seconds).
+pub async fn submitted(store: &Store, cohort_id: i64) -> Result<Vec<(i64, String)>> {
+    Ok(sqlx::query_as("SELECT user_id, record_type FROM examples WHERE cohort_id = $1 ORDER BY user_id, record_type")
+        .bind(cohort_id)
+        .fetch_all(store.pool())
+        .await?)
+}
+
 /// One person's examples in a cohort.
 pub async fn for_person(store: &Store, cohort_id: i64, user_id: i64) -> Result<Vec<Example>> {
     Ok(sqlx::query_as(

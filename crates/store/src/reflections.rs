@@ -68,6 +68,14 @@ pub async fn all(store: &Store, cohort_id: i64) -> Result<Vec<Reflection>> {
     .await?)
 }
 
+/// How many reflections a cohort has (a count, never whose).
+pub async fn count(store: &Store, cohort_id: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM reflections WHERE cohort_id = $1")
+        .bind(cohort_id)
+        .fetch_one(store.pool())
+        .await?)
+}
+
 /// People in the cohort by role and status: (role, status, count).
 pub async fn people_counts(store: &Store, cohort_id: i64) -> Result<Vec<(String, String, i64)>> {
     Ok(sqlx::query_as(

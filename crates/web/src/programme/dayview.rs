@@ -47,7 +47,7 @@ struct Page {
     /// How many of them have written an action plan, and sent their reflections (counts only:
     /// who wrote what is theirs).
     plans: i64,
-    reflections: usize,
+    reflections: i64,
 }
 
 /// The post-box at a glance.
@@ -67,14 +67,14 @@ async fn page(State(state): State<AppState>, visitor: Visitor, ic: InCohort) -> 
     let elapsed = elapsed_secs / 60;
     let next_title = next_of(&sessions, ic.cohort.current_session_id).map(|s| s.title.clone());
     let people = cohorts::people(&state.store, ic.cohort.id).await?;
-    let all = examples::for_cohort(&state.store, ic.cohort.id).await?;
+    let all = examples::submitted(&state.store, ic.cohort.id).await?;
     let submitted: Vec<(String, Vec<bool>)> = people
         .iter()
         .filter(|p| p.role == CohortRole::Participant && p.status != "left")
         .map(|p| {
             let has = EXAMPLE_TYPES
                 .iter()
-                .map(|t| all.iter().any(|e| e.user_id == p.user_id && e.record_type == *t))
+                .map(|t| all.iter().any(|(user, record_type)| *user == p.user_id && record_type == t))
                 .collect();
             (p.name.clone(), has)
         })
@@ -98,7 +98,7 @@ async fn page(State(state): State<AppState>, visitor: Visitor, ic: InCohort) -> 
         registers: registers(&state, ic.cohort.id, &people).await?,
         postbox: postbox_counts(&state, ic.cohort.id).await?,
         plans: plans::count_for_cohort(&state.store, ic.cohort.id).await?,
-        reflections: reflections::all(&state.store, ic.cohort.id).await?.len(),
+        reflections: reflections::count(&state.store, ic.cohort.id).await?,
         groups,
     })
 }

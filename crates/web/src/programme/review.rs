@@ -154,11 +154,11 @@ pub async fn group_status(
     people: &[CohortPerson],
 ) -> Result<Vec<GroupStatus>, AppError> {
     let record_type = session.record_type.clone().unwrap_or_default();
-    let with_example: Vec<i64> = examples::for_cohort(store, cohort_id)
+    let with_example: Vec<i64> = examples::submitted(store, cohort_id)
         .await?
         .into_iter()
-        .filter(|e| e.record_type == record_type)
-        .map(|e| e.user_id)
+        .filter(|(_, t)| *t == record_type)
+        .map(|(user, _)| user)
         .collect();
     let finished = reviews::finished_counts(store, session.id).await?;
     let names: HashMap<i64, &CohortPerson> = people.iter().map(|p| (p.user_id, p)).collect();
