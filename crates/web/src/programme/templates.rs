@@ -121,15 +121,12 @@ async fn show_page(
     let template = programmes::get(&state.store, s.org_id, id).await?.ok_or(AppError::NotFound)?;
     let sessions = programmes::sessions(&state.store, id).await?;
     let total_minutes = sessions.iter().map(|p| p.minutes).sum();
-    let mut in_day = HashMap::<i64, i64>::new();
+    let orders = day_orders(&sessions);
     let rows = sessions
         .into_iter()
+        .zip(orders)
         .enumerate()
-        .map(|(index, plan)| {
-            let place = in_day.entry(plan.day).or_default();
-            *place += 1;
-            Row { index, order: *place * ORDER_STEP, kind_label: kind_label(&plan.kind), plan }
-        })
+        .map(|(index, (plan, order))| Row { index, order, kind_label: kind_label(&plan.kind), plan })
         .collect();
     render(&ShowPage {
         frame: Frame::new(visitor, "training"),
@@ -185,6 +182,19 @@ async fn copy(
 /// session between the first two.
 const ORDER_STEP: i64 = 10;
 
+/// Each session's order number in its day as the edit form shows it: 10, 20, 30 … per day.
+fn day_orders(sessions: &[SessionPlan]) -> Vec<i64> {
+    let mut in_day = HashMap::<i64, i64>::new();
+    sessions
+        .iter()
+        .map(|plan| {
+            let place = in_day.entry(plan.day).or_default();
+            *place += ORDER_STEP;
+            *place
+        })
+        .collect()
+}
+
 /// Where a new session goes when no order is given: after the others of its day.
 const LAST: i64 = i64::MAX;
 
@@ -193,11 +203,7 @@ const LAST: i64 = i64::MAX;
 /// are put in order by day, then by their order number; ties keep their earlier order.
 fn edited_sessions(old: &[SessionPlan], f: &HashMap<String, String>) -> Result<Vec<SessionPlan>, String> {
     let mut out: Vec<(i64, SessionPlan)> = vec![];
-    let mut places = HashMap::<i64, i64>::new();
-    for (i, plan) in old.iter().enumerate() {
-        let place = places.entry(plan.day).or_default();
-        *place += 1;
-        let mut order = *place * ORDER_STEP;
+    for (i, (plan, mut order)) in old.iter().zip(day_orders(old)).enumerate() {
         if f.contains_key(&format!("remove_{i}")) {
             continue;
         }
