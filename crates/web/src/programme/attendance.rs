@@ -14,9 +14,6 @@ use recordwell_store::attendance;
 use recordwell_store::cohorts::{self, CohortPerson, CohortRole};
 use std::collections::HashMap;
 
-/// The days of the course.
-pub const DAYS: [i64; 2] = [1, 2];
-
 /// The routes.
 pub fn routes() -> Router<AppState> {
     Router::new().route("/cohorts/{cohort}/attendance", post(mark))
@@ -54,10 +51,18 @@ impl Register {
     }
 }
 
-/// Both days' registers, for the day view.
+/// The days of a cohort: those its sessions are on (1 and 2 for the built-in programme; a
+/// facilitator's own programme may have more).
+async fn days(state: &AppState, cohort_id: i64) -> Result<Vec<i64>, AppError> {
+    let mut days: Vec<i64> = cohorts::sessions(&state.store, cohort_id).await?.iter().map(|s| s.day).collect();
+    days.dedup();
+    Ok(days)
+}
+
+/// Each day's register, for the day view.
 pub async fn registers(state: &AppState, cohort_id: i64, people: &[CohortPerson]) -> Result<Vec<Register>, AppError> {
     let mut out = vec![];
-    for day in DAYS {
+    for day in days(state, cohort_id).await? {
         let marks: HashMap<i64, bool> = attendance::for_day(&state.store, cohort_id, day).await?.into_iter().collect();
         let lines = participants(people)
             .map(|p| RegisterLine {
@@ -84,11 +89,12 @@ async fn mark(
     PageForm(f): PageForm<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     ic.facilitator()?;
+    let days = days(&state, ic.cohort.id).await?;
     let day = f
         .get("day")
         .and_then(|d| d.parse::<i64>().ok())
-        .filter(|d| DAYS.contains(d))
-        .ok_or_else(|| AppError::BadRequest("Choose day 1 or day 2 for the register.".into()))?;
+        .filter(|d| days.contains(d))
+        .ok_or_else(|| AppError::BadRequest("Choose one of the course's days for the register.".into()))?;
     let people = cohorts::people(&state.store, ic.cohort.id).await?;
     let ids: Vec<i64> = participants(&people).map(|p| p.user_id).collect();
     let present: Vec<i64> = ids.iter().copied().filter(|id| f.contains_key(&format!("present_{id}"))).collect();
