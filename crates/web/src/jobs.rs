@@ -73,20 +73,15 @@ async fn run_one(state: &AppState, job: &Job) -> Result<(), AppError> {
     };
     let now = state.clock.now();
     let retry_at = now + jobs::backoff_secs(job.attempts);
-    let (ours, error) = match outcome {
-        Ok(Outcome::Done(note)) => (jobs::complete(&state.store, job, note.as_deref(), now).await?, None),
-        Ok(Outcome::NotOurs) => (false, None),
-        Ok(Outcome::Retry(error)) | Err(AppError::Internal(error)) => {
-            (record_failure(state, job, &error, retry_at).await?, Some(error))
-        }
-        Err(e) => {
-            let error = e.to_string();
-            (record_failure(state, job, &error, retry_at).await?, Some(error))
-        }
+    let (ours, failed) = match outcome {
+        Ok(Outcome::Done(note)) => (jobs::complete(&state.store, job, note.as_deref(), now).await?, false),
+        Ok(Outcome::NotOurs) => (false, false),
+        Ok(Outcome::Retry(error)) => (record_failure(state, job, &error, retry_at).await?, true),
+        // An error shows as its message (`AppError::Internal(text)` as the text itself).
+        Err(e) => (record_failure(state, job, &e.to_string(), retry_at).await?, true),
     };
     if !ours {
         // The error text is not logged: a mail server's refusal can quote the recipient's address.
-        let failed = error.is_some();
         tracing::warn!(job = job.id, kind = %job.kind, failed, "job lease lost: another server took the job over");
     }
     Ok(())
