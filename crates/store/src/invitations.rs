@@ -83,13 +83,16 @@ pub async fn open_for_cohort(store: &Store, cohort_id: i64) -> Result<Vec<(Strin
     .await?)
 }
 
-/// Marks an invitation used. Returns false when it was already used (a double submit), so the
-/// caller does not create the account twice.
+/// Marks an invitation used. Returns false when it was already used (a double submit) or has
+/// expired meanwhile, so the caller does not create the account twice: the check and the use are
+/// one statement, so of two parallel uses exactly one wins.
 pub async fn mark_accepted(store: &Store, token_hash: &str) -> Result<bool> {
-    let done = sqlx::query("UPDATE invitations SET accepted_at = $1 WHERE token_hash = $2 AND accepted_at IS NULL")
-        .bind(now())
-        .bind(token_hash)
-        .execute(store.pool())
-        .await?;
+    let done = sqlx::query(
+        "UPDATE invitations SET accepted_at = $1 WHERE token_hash = $2 AND accepted_at IS NULL AND expires_at > $1",
+    )
+    .bind(now())
+    .bind(token_hash)
+    .execute(store.pool())
+    .await?;
     Ok(done.rows_affected() == 1)
 }

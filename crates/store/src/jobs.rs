@@ -5,7 +5,9 @@
 //! (state still `pending`, or `running` with an expired lease) gets it. A server that dies
 //! mid-job leaves a lease that runs out, so another server picks the job up again. Each claim
 //! adds one to `attempts`, which serves as a fencing token: a server whose lease ran out can no
-//! longer renew, complete or fail the job, and [`renew`] just before sending tells it not to send.
+//! longer renew, complete or fail the job. The email a job sends goes at most once: the claim
+//! that sends it first marks the job as sending ([`begin_send`]), and a later claim that finds
+//! that mark (because the first one's lease ran out mid-send) does not send again.
 
 use crate::{Backend, Result, Store};
 use serde::Serialize;
@@ -132,6 +134,72 @@ pub async fn renew(store: &Store, job: &Job, now: i64, lease_secs: i64) -> Resul
         .execute(store.pool())
         .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Whether the email a job sends may be sent by this claim (see [`begin_send`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SendClaim {
+    /// Ours to send: the job records that this claim is sending, and its lease is renewed.
+    Send,
+    /// An earlier claim has already sent it.
+    AlreadySent,
+    /// An earlier claim started sending and has not said how it went (its lease ran out
+    /// mid-send): sending again could send the message twice.
+    InDoubt,
+    /// The claim is no longer ours: another server has the job.
+    NotOurs,
+}
+
+/// Claims the job's one send, renewing the lease to `now + lease_secs`, just before the email
+/// goes. Of all the claims a job ever has, only one gets [`SendClaim::Send`] until a failed send
+/// is handed back with [`send_failed`]: so a claim whose lease runs out while its mail server is
+/// slow cannot lead a second server to send the message again.
+pub async fn begin_send(store: &Store, job: &Job, now: i64, lease_secs: i64) -> Result<SendClaim> {
+    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE jobs SET send_attempt = $2, locked_until = $3 \
+         WHERE {STILL_OURS} AND send_attempt IS NULL AND sent_at IS NULL"
+    )))
+    .bind(job.id)
+    .bind(job.attempts)
+    .bind(now + lease_secs)
+    .execute(store.pool())
+    .await?;
+    if done.rows_affected() == 1 {
+        return Ok(SendClaim::Send);
+    }
+    let row: Option<(String, i64, Option<i64>)> =
+        sqlx::query_as("SELECT state, attempts, sent_at FROM jobs WHERE id = $1")
+            .bind(job.id)
+            .fetch_optional(store.pool())
+            .await?;
+    Ok(match row {
+        Some((state, attempts, _)) if state != "running" || attempts != job.attempts => SendClaim::NotOurs,
+        Some((_, _, Some(_))) => SendClaim::AlreadySent,
+        Some(_) => SendClaim::InDoubt,
+        None => SendClaim::NotOurs,
+    })
+}
+
+/// Records that the claim `job` sent its email (whether or not its lease is still held).
+pub async fn sent(store: &Store, job: &Job, now: i64) -> Result<()> {
+    sqlx::query("UPDATE jobs SET sent_at = $3 WHERE id = $1 AND send_attempt = $2")
+        .bind(job.id)
+        .bind(job.attempts)
+        .bind(now)
+        .execute(store.pool())
+        .await?;
+    Ok(())
+}
+
+/// Hands back the send of a claim whose mail server refused the message (nothing went out), so
+/// a later attempt may send it.
+pub async fn send_failed(store: &Store, job: &Job) -> Result<()> {
+    sqlx::query("UPDATE jobs SET send_attempt = NULL WHERE id = $1 AND send_attempt = $2 AND sent_at IS NULL")
+        .bind(job.id)
+        .bind(job.attempts)
+        .execute(store.pool())
+        .await?;
+    Ok(())
 }
 
 /// Back-off before attempt `attempts + 1`: 5 minutes doubling, at most a day.

@@ -26,6 +26,7 @@ pub mod invitations;
 pub mod jobs;
 pub mod learning;
 pub mod letters;
+pub mod limits;
 pub mod orgs;
 pub mod plans;
 pub mod postbox;
@@ -36,7 +37,6 @@ pub mod resets;
 pub mod reviews;
 pub mod scratch;
 pub mod sessions;
-pub mod throttle;
 pub mod tokens;
 pub mod users;
 

@@ -26,12 +26,24 @@ pub async fn find_open(store: &Store, token_hash: &str) -> Result<Option<i64>> {
     .await?)
 }
 
-/// Uses a token up. False when it was already used.
+/// Uses a token up, with every other open link of the same account (a new password makes the
+/// older links pointless). False, changing nothing, when the token was already used or has
+/// expired: the check and the use are one statement, so of two parallel uses exactly one wins.
 pub async fn mark_used(store: &Store, token_hash: &str) -> Result<bool> {
-    let done = sqlx::query("UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL")
-        .bind(now())
-        .bind(token_hash)
+    let at = now();
+    let user: Option<i64> = sqlx::query_scalar(
+        "UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 \
+         RETURNING user_id",
+    )
+    .bind(at)
+    .bind(token_hash)
+    .fetch_optional(store.pool())
+    .await?;
+    let Some(user) = user else { return Ok(false) };
+    sqlx::query("UPDATE password_resets SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
+        .bind(at)
+        .bind(user)
         .execute(store.pool())
         .await?;
-    Ok(done.rows_affected() == 1)
+    Ok(true)
 }

@@ -12,9 +12,11 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
-use recordwell_store::jobs::{self, Job};
+use recordwell_store::jobs::{self, Job, SendClaim};
 use recordwell_store::orgs::Role;
 use serde::Deserialize;
+use std::collections::HashMap;
+use std::pin::Pin;
 use std::time::Duration;
 
 /// How long a claimed job is ours before another server may take it over.
@@ -30,16 +32,58 @@ pub enum Outcome {
     Done(Option<String>),
     /// Failed this time; try again later.
     Retry(String),
-    /// Not run: our lease ran out and another server has the job (see [`lease_held`]).
+    /// Not run: our lease ran out and another server has the job.
     NotOurs,
 }
 
-/// Renews the lease on `job` just before an action that must happen once (sending an email);
-/// false means another server took the job over after our lease ran out, so we must not act.
-/// With the lease renewed, a second server can only take over after [`LEASE_SECS`], far longer
-/// than the mailer's 15-second timeout, so the email is sent by one server only.
-pub async fn lease_held(state: &AppState, job: &Job) -> Result<bool, AppError> {
-    Ok(jobs::renew(&state.store, job, state.clock.now(), LEASE_SECS).await?)
+/// What a job handler returns: a boxed future, so handlers of every kind fit one table.
+pub type HandlerFuture<'a> = Pin<Box<dyn Future<Output = Result<Outcome, AppError>> + Send + 'a>>;
+
+/// A job handler: runs one claimed job of its kind.
+pub type Handler = for<'a> fn(&'a AppState, &'a Job) -> HandlerFuture<'a>;
+
+/// The handlers, by job kind. Each part of the platform that schedules jobs registers its own
+/// (`programme::register_jobs`), so the runner never names them.
+#[derive(Default)]
+pub struct Handlers(HashMap<&'static str, Handler>);
+
+impl Handlers {
+    /// Registers `handler` for jobs of `kind`.
+    pub fn register(&mut self, kind: &'static str, handler: Handler) {
+        self.0.insert(kind, handler);
+    }
+}
+
+/// Sends a job's email at most once, however leases run out: claims the job's one send (which
+/// also renews the lease), sends, and records how it went. A second claim of a job whose first
+/// claim started sending and never said how it went does not send again; it retries later, and
+/// after [`jobs::MAX_ATTEMPTS`] the job is marked failed with a note saying so, for the
+/// facilitator to check with the recipient.
+pub async fn send_once<F>(state: &AppState, job: &Job, send: F) -> Result<Outcome, AppError>
+where
+    F: Future<Output = Result<(), crate::mail::MailError>>,
+{
+    match jobs::begin_send(&state.store, job, state.clock.now(), LEASE_SECS).await? {
+        SendClaim::NotOurs => return Ok(Outcome::NotOurs),
+        SendClaim::AlreadySent => return Ok(Outcome::Done(Some("sent by an earlier attempt".into()))),
+        SendClaim::InDoubt => {
+            return Ok(Outcome::Retry(
+                "an earlier attempt was sending this email when it stopped; it may have gone, so it is not sent again"
+                    .into(),
+            ));
+        }
+        SendClaim::Send => {}
+    }
+    match send.await {
+        Ok(()) => {
+            jobs::sent(&state.store, job, state.clock.now()).await?;
+            Ok(Outcome::Done(None))
+        }
+        Err(e) => {
+            jobs::send_failed(&state.store, job).await?;
+            Ok(Outcome::Retry(e.to_string()))
+        }
+    }
 }
 
 /// Runs forever: due jobs now (catch-up after downtime), then on every tick or wake-up.
@@ -66,10 +110,9 @@ pub async fn run_due(state: &AppState) -> Result<usize, AppError> {
 }
 
 async fn run_one(state: &AppState, job: &Job) -> Result<(), AppError> {
-    let outcome = match job.kind.as_str() {
-        crate::programme::plans::FOLLOWUP_JOB => crate::programme::plans::run_followup(state, job).await,
-        crate::programme::postbox::SEND_JOB => crate::programme::postbox::run_send(state, job).await,
-        other => Ok(Outcome::Done(Some(format!("unknown job kind {other}")))),
+    let outcome = match state.job_handlers.0.get(job.kind.as_str()) {
+        Some(handler) => handler(state, job).await,
+        None => Ok(Outcome::Done(Some(format!("unknown job kind {}", job.kind)))),
     };
     let now = state.clock.now();
     let retry_at = now + jobs::backoff_secs(job.attempts);

@@ -27,6 +27,7 @@ pub mod clock;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod input;
 pub mod jobs;
 pub mod mail;
 pub mod metrics;

@@ -70,7 +70,15 @@ pub fn state(store: Store, settings: Settings, public_url: String) -> Result<App
         public_url: public_url.trim_end_matches('/').into(),
         clock: crate::clock::Clock::system(),
         jobs_wake: Arc::new(tokio::sync::Notify::new()),
+        job_handlers: Arc::new(job_handlers()),
     })
+}
+
+/// Every kind of job, registered by the part of the platform that schedules it.
+fn job_handlers() -> crate::jobs::Handlers {
+    let mut handlers = crate::jobs::Handlers::default();
+    programme::register_jobs(&mut handlers);
+    handlers
 }
 
 /// The whole app: every route in its access group, then the shared layers.
@@ -88,7 +96,7 @@ pub fn app(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), csrf::protect))
         .layer(from_fn(crate::error::framed))
         .layer(from_fn_with_state(state.clone(), session::load_visitor))
-        .layer(from_fn(security::headers))
+        .layer(from_fn_with_state(state.public_url.clone(), security::headers))
         .layer(from_fn_with_state(state.metrics.clone(), metrics::track))
         // Enforced where bodies are read (extractors, the CSRF check), so that the answer is a
         // page or JSON saying what to do rather than a bare status.
@@ -131,19 +139,22 @@ pub async fn serve(settings: Settings) -> Result<(), ServeError> {
     Ok(())
 }
 
-/// Hourly: forgets expired sessions and old sign-in failures. Safe on several servers at once
+/// Hourly: forgets expired sessions and the counts of limited actions whose windows are over. Safe on several servers at once
 /// (each statement deletes what is due; a row deleted twice is simply not there the second time).
 async fn housekeeping(store: Store) {
     let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         every_hour.tick().await;
         let sessions = recordwell_store::sessions::purge_expired(&store).await;
-        let failures = recordwell_store::throttle::purge_older_than(&store, crate::auth::throttle::WINDOW_SECS).await;
-        if let (Err(e), _) | (_, Err(e)) = (&sessions, &failures) {
+        let limits = recordwell_store::limits::purge_older_than(&store, LONGEST_LIMIT_WINDOW_SECS).await;
+        if let (Err(e), _) | (_, Err(e)) = (&sessions, &limits) {
             tracing::warn!(error = %e, "housekeeping failed; will try again in an hour");
         }
     }
 }
+
+/// Longer than any limited action's window (the longest, new API tokens, is a day).
+const LONGEST_LIMIT_WINDOW_SECS: i64 = 2 * 86_400;
 
 /// Waits for Ctrl-C or SIGTERM. The handlers are installed when this is called, not when the
 /// future is first polled, so a signal sent the moment "Listening on" is printed is not missed

@@ -1,6 +1,7 @@
 //! What the server is told. The command line fills this from flags, `RECORDWELL_*` environment
 //! variables and a TOML file, in that order of precedence.
 
+use crate::auth::client::TrustedProxies;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
@@ -29,10 +30,10 @@ pub struct Settings {
     /// The checker's settings and word lists (the same TOML file `recordwell check --config`
     /// takes); none for the built-in lists.
     pub check_config: Option<PathBuf>,
-    /// Behind a reverse proxy or load balancer that sets `X-Forwarded-For`: take the client's
-    /// address from its last entry (for sign-in throttling). Leave off when clients connect
-    /// directly, or anyone could claim any address.
-    pub trust_forwarded_for: bool,
+    /// The reverse proxies or load balancers in front of the server (addresses or networks):
+    /// for requests from them, the client's address (for the per-address limits) is read from
+    /// `X-Forwarded-For`. Empty when clients connect directly; see [`TrustedProxies`].
+    pub trust_forwarded_for: TrustedProxies,
     /// For browser tests only: lets administrators move the jobs' clock forward
     /// (`POST /admin/clock`). Never on a real server.
     pub test_clock: bool,
@@ -78,7 +79,7 @@ impl Default for Settings {
             smtp: None,
             demo: false,
             check_config: None,
-            trust_forwarded_for: false,
+            trust_forwarded_for: TrustedProxies::default(),
             test_clock: false,
         }
     }

@@ -25,4 +25,6 @@ pub struct AppState {
     pub clock: crate::clock::Clock,
     /// Wakes the job runner (after scheduling or moving the clock).
     pub jobs_wake: Arc<tokio::sync::Notify>,
+    /// What runs each kind of job.
+    pub job_handlers: Arc<crate::jobs::Handlers>,
 }

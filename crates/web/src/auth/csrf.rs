@@ -6,8 +6,13 @@
 //! 2. the request carries the visitor's token, in a `csrf` form field or an `X-CSRF-Token` header.
 //!    Signed-in visitors' tokens belong to their session; others' are a cookie (double submit).
 //!
-//! Requests with an `Authorization: Bearer` API token skip both: browsers never send one on their
-//! own, so a forged request cannot carry it.
+//! Which checks apply is decided by the credential the request is actually authenticated with,
+//! never by a header that merely appears on it. A page request is always authenticated by the
+//! session cookie (pages ignore `Authorization`), so every state-changing page request needs
+//! both checks, whatever else it carries. An API request with an `Authorization` header is
+//! authenticated by that token alone: the session middleware does not load the cookie's session
+//! for it, so it arrives here as not signed in and passes to the API, which checks the token
+//! (a browser never adds such a header on its own, so a forged request cannot carry one).
 
 use crate::auth::Visitor;
 use crate::auth::token::same_secret;
@@ -15,7 +20,7 @@ use crate::error::error_page;
 use crate::state::AppState;
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
-use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, HOST, ORIGIN};
+use axum::http::header::{CONTENT_TYPE, HOST, ORIGIN};
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -25,7 +30,7 @@ pub const HEADER: &str = "x-csrf-token";
 
 /// Middleware: refuses state-changing requests without a valid token.
 pub async fn protect(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    if is_safe(req.method()) || has_bearer(&req) {
+    if is_safe(req.method()) {
         return next.run(req).await;
     }
     let is_api = req.uri().path().starts_with("/api/");
@@ -60,10 +65,6 @@ pub async fn protect(State(state): State<AppState>, req: Request, next: Next) ->
 
 fn is_safe(method: &Method) -> bool {
     matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
-}
-
-fn has_bearer(req: &Request) -> bool {
-    req.headers().get(AUTHORIZATION).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("Bearer "))
 }
 
 fn is_form(req: &Request) -> bool {

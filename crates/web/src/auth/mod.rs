@@ -1,5 +1,7 @@
 //! Who is asking: passwords, sessions, CSRF protection, sign-in throttling.
 
+pub mod client;
+pub mod cookies;
 pub mod csrf;
 pub mod password;
 pub mod session;

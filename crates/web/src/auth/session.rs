@@ -2,10 +2,11 @@
 //! `recordwell_store::sessions`). A middleware looks the session up once per request and leaves
 //! a [`Visitor`] in the request for handlers, the CSRF check and the role rules.
 
+use crate::auth::cookies::Cookie;
 use crate::auth::token::{hash_token, random_token};
 use crate::state::AppState;
 use axum::extract::{FromRequestParts, Request, State};
-use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::header::{AUTHORIZATION, COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
@@ -75,7 +76,11 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 
 /// Middleware: looks up the session and CSRF token and stores a [`Visitor`] in the request.
 pub async fn load_visitor(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let session = match cookie(req.headers(), SESSION_COOKIE) {
+    // An API request with an Authorization header is made with that credential alone (see
+    // `api::ApiCaller`): a session cookie sent beside it is not used, so it must not make the
+    // request a signed-in one either (which would also bring the CSRF rules into question).
+    let by_api_token = req.uri().path().starts_with("/api/") && req.headers().contains_key(AUTHORIZATION);
+    let session = match cookie(req.headers(), SESSION_COOKIE).filter(|_| !by_api_token) {
         Some(token) => match sessions::find(&state.store, &hash_token(token)).await {
             Ok(found) => found,
             Err(e) => return crate::error::AppError::from(e).into_response(),
@@ -97,25 +102,10 @@ pub async fn load_visitor(State(state): State<AppState>, mut req: Request, next:
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
     if visitor.new_csrf_cookie && is_page {
-        let secure = state.public_url.starts_with("https:");
-        if let Ok(v) = HeaderValue::from_str(&cookie_line(CSRF_COOKIE, &visitor.csrf, None, secure)) {
-            response.headers_mut().append(SET_COOKIE, v);
-        }
+        let cookie = Cookie::new(CSRF_COOKIE, &visitor.csrf, None).header(&state.public_url);
+        response.headers_mut().append(SET_COOKIE, cookie);
     }
     response
-}
-
-/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, whole site; `max_age` none for a browser
-/// session cookie, `Some(0)` to delete.
-pub fn cookie_line(name: &str, value: &str, max_age: Option<i64>, secure: bool) -> String {
-    let mut line = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
-    if let Some(age) = max_age {
-        line.push_str(&format!("; Max-Age={age}"));
-    }
-    if secure {
-        line.push_str("; Secure");
-    }
-    line
 }
 
 /// Starts a session for a user in an organisation; returns the `Set-Cookie` value.
@@ -123,11 +113,10 @@ pub async fn start(state: &AppState, user_id: i64, org_id: i64) -> Result<Header
     let token = random_token();
     let ttl = state.settings.session_hours.max(1) * 3600;
     sessions::create(&state.store, &hash_token(&token), user_id, org_id, &random_token(), ttl).await?;
-    let secure = state.public_url.starts_with("https:");
-    Ok(HeaderValue::from_str(&cookie_line(SESSION_COOKIE, &token, Some(ttl), secure)).expect("token is URL-safe"))
+    Ok(Cookie::new(SESSION_COOKIE, &token, Some(ttl)).header(&state.public_url))
 }
 
-/// The `Set-Cookie` value that removes the session cookie.
-pub fn end_cookie() -> HeaderValue {
-    HeaderValue::from_static("rw_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
+/// The `Set-Cookie` value that removes the session cookie (`Secure` like the cookie it removes).
+pub fn end_cookie(state: &AppState) -> HeaderValue {
+    Cookie::removal(SESSION_COOKIE).header(&state.public_url)
 }

@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Redirect, Response};
 use recordwell_store::audit::{self, Search};
+use recordwell_store::limits::{self, Limit};
 use recordwell_store::orgs::Role;
 use recordwell_store::users::Member;
 use recordwell_store::{orgs, sessions, tokens, users};
@@ -260,6 +261,11 @@ pub struct TokenForm {
 /// The prefix that makes Recordwell tokens easy to spot (in a leaked config file, say).
 pub const TOKEN_PREFIX: &str = "rwt_";
 
+/// New API tokens an organisation can make in a day: enough for any real set-up, few enough that
+/// a stolen administrator session cannot mint them by the thousand. Reserved before the token
+/// is made, so parallel requests cannot pass it.
+pub const TOKENS_PER_ORGANISATION: Limit = Limit { uses: 20, window_secs: 86_400 };
+
 /// `POST /admin/tokens`: shows the new token once.
 pub async fn create_token(
     State(state): State<AppState>,
@@ -271,6 +277,15 @@ pub async fn create_token(
         let mut page = tokens_page(&state, &visitor, s.org_id).await?;
         page.errors.push("Say what the token is for.".into());
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
+    }
+    let key = format!("api-token:org:{}", s.org_id);
+    if limits::reserve(&state.store, &key, TOKENS_PER_ORGANISATION).await?.is_none() {
+        let mut page = tokens_page(&state, &visitor, s.org_id).await?;
+        page.errors.push(format!(
+            "This organisation has made {} API tokens today, the most allowed. Revoke ones you no longer need and try again tomorrow.",
+            TOKENS_PER_ORGANISATION.uses
+        ));
+        return Ok((StatusCode::TOO_MANY_REQUESTS, render(&page)?).into_response());
     }
     let token = format!("{TOKEN_PREFIX}{}", random_token());
     let id = tokens::create(&state.store, s.org_id, f.name.trim(), &hash_token(&token), s.user_id).await?;

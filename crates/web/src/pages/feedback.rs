@@ -7,8 +7,9 @@ use askama::Template;
 use axum::Json;
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
-use recordwell_check::{Config, RecordType, Report};
+use recordwell_check::{Config, Finding, RecordType, Report};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 
 /// One finding, ready to show.
 #[derive(Debug, Clone)]
@@ -49,8 +50,10 @@ pub struct CheckView {
     pub family: u8,
     /// Plain-language readability.
     pub readability: String,
-    /// Findings in text order.
+    /// Findings in text order, at most [`SHOWN_PER_CHECK`] of each check.
     pub findings: Vec<FindingView>,
+    /// The checks that found more than could be shown: (check id, how many more), in id order.
+    pub not_shown: Vec<(String, usize)>,
     /// The text with findings marked.
     pub segments: Vec<Segment>,
 }
@@ -61,9 +64,28 @@ pub fn check(text: &str, record_type: RecordType, config: &Config) -> CheckView 
     view(text, &report)
 }
 
+/// Findings shown of any one check. A long text with a habit in it (the same jargon on every
+/// page) would otherwise repeat one finding thousands of times: a page no one can read, tens of
+/// megabytes to send. The rest are counted instead.
+pub const SHOWN_PER_CHECK: usize = 25;
+
 fn view(text: &str, report: &Report) -> CheckView {
-    let findings = report
+    let mut per_check: BTreeMap<&str, usize> = BTreeMap::new();
+    let shown: Vec<&Finding> = report
         .findings
+        .iter()
+        .filter(|f| {
+            let n = per_check.entry(f.id.as_str()).or_default();
+            *n += 1;
+            *n <= SHOWN_PER_CHECK
+        })
+        .collect();
+    let not_shown = per_check
+        .into_iter()
+        .filter(|(_, n)| *n > SHOWN_PER_CHECK)
+        .map(|(id, n)| (id.to_owned(), n - SHOWN_PER_CHECK))
+        .collect();
+    let findings = shown
         .iter()
         .map(|f| FindingView {
             id: f.id.clone(),
@@ -80,7 +102,8 @@ fn view(text: &str, report: &Report) -> CheckView {
         family: report.scores.family,
         readability: readability_line(report),
         findings,
-        segments: segments(text, report),
+        not_shown,
+        segments: segments(text, &shown),
     }
 }
 
@@ -103,11 +126,12 @@ fn count(n: usize, noun: &str) -> String {
     if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
-/// Splits the text at finding boundaries. Overlapping findings: the first one wins the overlap.
-fn segments(text: &str, report: &Report) -> Vec<Segment> {
+/// Splits the text at the shown findings' boundaries. Overlapping findings: the first one wins
+/// the overlap.
+fn segments(text: &str, findings: &[&Finding]) -> Vec<Segment> {
     let mut out = vec![];
     let mut at = 0;
-    for (i, f) in report.findings.iter().enumerate() {
+    for (i, f) in findings.iter().enumerate() {
         let (start, end) = (f.start.max(at), f.end.min(text.len()));
         if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
@@ -164,5 +188,23 @@ mod tests {
         assert_eq!(joined, text);
         assert!(v.segments.iter().any(|s| s.finding.is_some()));
         assert!(v.findings.iter().all(|f| !f.why.is_empty()));
+    }
+
+    #[test]
+    fn a_check_that_finds_the_same_thing_thousands_of_times_shows_a_few_and_counts_the_rest() {
+        let text = "Mum was non-compliant. ".repeat(2_000);
+        let v = check(&text, RecordType::Contact, Config::shared_default());
+        let report = recordwell_check::check(&text, RecordType::Contact, Config::shared_default());
+        for (id, more) in &v.not_shown {
+            let all = report.findings.iter().filter(|f| &f.id == id).count();
+            let shown = v.findings.iter().filter(|f| &f.id == id).count();
+            assert_eq!((shown, shown + more), (SHOWN_PER_CHECK, all), "{id}");
+        }
+        assert!(!v.not_shown.is_empty());
+        assert_eq!(v.findings.len() + v.not_shown.iter().map(|(_, n)| n).sum::<usize>(), report.findings.len());
+        let joined: String = v.segments.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(joined, text, "every byte of the text is still shown");
+        let marked = v.segments.iter().filter_map(|s| s.finding).max().unwrap();
+        assert!(marked <= v.findings.len(), "marks point only at findings shown");
     }
 }

@@ -73,23 +73,36 @@ pub fn render(t: &impl Template) -> Result<Response, AppError> {
     Ok(Html(t.render()?).into_response())
 }
 
-/// A form body, with a clear page when it is too large or malformed.
+/// A form body, with a clear page when it is too large or malformed. Every field is checked
+/// before it is read: text that is not valid UTF-8 (which a lenient reader would turn into
+/// replacement characters, silently changing what someone wrote) and control characters such as
+/// NUL (which one database stores and the other refuses) are refused, saying which field.
 pub struct PageForm<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for PageForm<T> {
     type Rejection = Response;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match Form::<T>::from_request(req, state).await {
+        let (parts, body) = req.into_parts();
+        let bytes = match axum::body::Bytes::from_request(Request::from_parts(parts.clone(), body), state).await {
+            Ok(b) => b,
+            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(crate::error::too_large_page());
+            }
+            Err(e) => return Err(unreadable(&e.body_text())),
+        };
+        if let Some(problem) = crate::input::form_problem(&bytes) {
+            return Err(AppError::BadRequest(problem).into_response());
+        }
+        match Form::<T>::from_request(Request::from_parts(parts, axum::body::Body::from(bytes)), state).await {
             Ok(Form(t)) => Ok(PageForm(t)),
-            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => Err(crate::error::too_large_page()),
-            Err(e) => Err(AppError::BadRequest(format!(
-                "The form could not be read ({}). Go back and try again.",
-                e.body_text()
-            ))
-            .into_response()),
+            Err(e) => Err(unreadable(&e.body_text())),
         }
     }
+}
+
+fn unreadable(why: &str) -> Response {
+    AppError::BadRequest(format!("The form could not be read ({why}). Go back and try again.")).into_response()
 }
 
 /// A message page.

@@ -4,19 +4,27 @@
 use super::invitations::{ChoosePasswordPage, dead_link};
 use super::{MessagePage, PageForm, render};
 use crate::auth::token::{hash_token, random_token};
-use crate::auth::{Visitor, password};
+use crate::auth::{Visitor, password, throttle};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::views::Frame;
 use askama::Template;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use recordwell_store::limits::{self, Limit};
 use recordwell_store::{resets, sessions, users};
 use serde::Deserialize;
+use std::net::SocketAddr;
 
 /// How long a reset link works.
 const RESET_TTL_SECS: i64 = 3600;
+
+/// Reset emails one address can be sent in an hour (reserved before sending, so parallel
+/// requests cannot flood someone's inbox).
+pub const EMAILS_PER_ACCOUNT: Limit = Limit { uses: 3, window_secs: 3600 };
+/// Reset requests one client address can make in an hour.
+pub const REQUESTS_PER_CLIENT: Limit = Limit { uses: 20, window_secs: 3600 };
 
 #[derive(Template)]
 #[template(path = "reset_request.html")]
@@ -46,8 +54,26 @@ pub async fn request_form(visitor: Visitor) -> Result<Response, AppError> {
 pub async fn request(
     State(state): State<AppState>,
     visitor: Visitor,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     PageForm(f): PageForm<RequestForm>,
 ) -> Result<Response, AppError> {
+    let client = state.settings.trust_forwarded_for.client_of(peer.ip(), &headers);
+    // The account's key is reserved whether or not the address has an account, so the answer
+    // says nothing about who works where.
+    let account_key = format!("reset:email:{}", hash_token(&users::normalise_email(&f.email)));
+    let allowed =
+        limits::reserve(&state.store, &throttle::client_key("reset", client), REQUESTS_PER_CLIENT).await?.is_some()
+            && limits::reserve(&state.store, &account_key, EMAILS_PER_ACCOUNT).await?.is_some();
+    if !allowed {
+        let page = RequestPage {
+            frame: Frame::new(&visitor, "signin"),
+            errors: vec![
+                "Too many password resets have been asked for. Wait an hour and try again, or ask your organisation's administrator.".to_owned(),
+            ],
+        };
+        return Ok((StatusCode::TOO_MANY_REQUESTS, render(&page)?).into_response());
+    }
     if let Some(user) = users::by_email(&state.store, &f.email).await?.filter(|u| u.disabled == 0) {
         let token = random_token();
         resets::create(&state.store, &hash_token(&token), user.id, RESET_TTL_SECS).await?;
@@ -122,7 +148,7 @@ pub async fn choose(
     sessions::delete_for_user(&state.store, user_id).await?;
     if let Some(u) = users::by_id(&state.store, user_id).await?.map(|u| u.email) {
         // A new password is a fresh start: the sign-in lock that may have led here is lifted.
-        crate::auth::throttle::succeeded(&state.store, &u).await?;
+        throttle::clear_account(&state.store, &u).await?;
     }
     for (org, _) in users::memberships(&state.store, user_id).await? {
         crate::audit::log_as(&state.store, Some(org), Some(user_id), "user.password-reset", "user", Some(user_id), "")

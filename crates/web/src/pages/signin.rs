@@ -9,8 +9,7 @@ use crate::state::AppState;
 use crate::views::Frame;
 use askama::Template;
 use axum::extract::{ConnectInfo, Query, State};
-use axum::http::header::{LOCATION, SET_COOKIE};
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use recordwell_store::{sessions, users};
 use serde::Deserialize;
@@ -45,7 +44,7 @@ pub async fn form(visitor: Visitor, Query(q): Query<NextQuery>) -> Result<Respon
         frame: Frame::new(&visitor, "signin"),
         errors: vec![],
         email: String::new(),
-        next: safe_next(q.next.as_deref()).to_owned(),
+        next: safe_next(q.next.as_deref()),
     })
 }
 
@@ -57,8 +56,8 @@ pub async fn submit(
     headers: axum::http::HeaderMap,
     PageForm(f): PageForm<SignInForm>,
 ) -> Result<Response, AppError> {
-    let next = safe_next(f.next.as_deref()).to_owned();
-    let client = client_address(&state, peer, &headers);
+    let next = safe_next(f.next.as_deref());
+    let client = state.settings.trust_forwarded_for.client_of(peer.ip(), &headers);
     let refuse = |status, message: &str| -> Result<Response, AppError> {
         let page = SignInPage {
             frame: Frame::new(&visitor, "signin"),
@@ -68,12 +67,13 @@ pub async fn submit(
         };
         Ok((status, render(&page)?).into_response())
     };
-    if throttle::is_locked(&state.store, &f.email, &client).await? {
+    // Reserved before the password is verified, so parallel attempts cannot pass the limit.
+    let Some(attempt) = throttle::begin(&state.store, &f.email, client).await? else {
         return refuse(
             StatusCode::TOO_MANY_REQUESTS,
             "Too many attempts to sign in. Wait 15 minutes and try again, or reset your password.",
         );
-    }
+    };
     let user = users::by_email(&state.store, &f.email).await?;
     let verified = match user.as_ref().and_then(|u| u.password_hash.as_deref().map(|h| (u, h))) {
         Some((u, hash)) => password::verify(&f.password, hash) && u.disabled == 0,
@@ -83,7 +83,6 @@ pub async fn submit(
         }
     };
     if !verified {
-        throttle::failed(&state.store, &f.email, &client).await?;
         log_failure(&state, user.as_ref()).await?;
     }
     let Some(user) = user.filter(|_| verified) else {
@@ -95,25 +94,11 @@ pub async fn submit(
     let Some((org_id, _)) = users::memberships(&state.store, user.id).await?.into_iter().next() else {
         return refuse(StatusCode::FORBIDDEN, "Your account is not part of any organisation. Ask your administrator.");
     };
-    throttle::succeeded(&state.store, &f.email).await?;
+    attempt.succeeded(&state.store).await?;
     crate::audit::log_as(&state.store, Some(org_id), Some(user.id), "session.sign-in", "user", Some(user.id), "")
         .await?;
     let cookie = session::start(&state, user.id, org_id).await?;
-    let location = HeaderValue::from_str(&next).unwrap_or(HeaderValue::from_static("/records"));
-    Ok((StatusCode::SEE_OTHER, [(LOCATION, location), (SET_COOKIE, cookie)]).into_response())
-}
-
-/// The client's address for throttling: the peer, or behind a trusted proxy the last
-/// `X-Forwarded-For` entry (the one the proxy itself added).
-fn client_address(state: &AppState, peer: SocketAddr, headers: &axum::http::HeaderMap) -> String {
-    let forwarded = || {
-        let value = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).next_back()?;
-        value.rsplit(',').next().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
-    };
-    match state.settings.trust_forwarded_for.then(forwarded).flatten() {
-        Some(client) => client,
-        None => peer.ip().to_string(),
-    }
+    Ok(see_other_with_cookie(&next, cookie))
 }
 
 /// A failed sign-in to a known account goes into its organisation's audit log (unknown
@@ -131,5 +116,5 @@ async fn log_failure(state: &AppState, user: Option<&users::User>) -> Result<(),
 pub async fn sign_out(State(state): State<AppState>, CurrentSession(s): CurrentSession) -> Result<Response, AppError> {
     sessions::delete(&state.store, &s.id_hash).await?;
     crate::audit::log(&state.store, &s, "session.sign-out", "user", Some(s.user_id), "").await?;
-    Ok(see_other_with_cookie("/signin", session::end_cookie()))
+    Ok(see_other_with_cookie("/signin", session::end_cookie(&state)))
 }

@@ -4,7 +4,7 @@
 
 use crate::error::AppError;
 use crate::pages::PageForm;
-use crate::programme::InCohort;
+use crate::programme::AsFacilitator;
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::State;
@@ -85,10 +85,9 @@ fn participants(people: &[CohortPerson]) -> impl Iterator<Item = &CohortPerson> 
 /// ticked; everyone else on the register is marked absent.
 async fn mark(
     State(state): State<AppState>,
-    ic: InCohort,
+    AsFacilitator(ic): AsFacilitator,
     PageForm(f): PageForm<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    ic.facilitator()?;
     let days = days(&state, ic.cohort.id).await?;
     let day = f
         .get("day")

@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::export::pdf::Document;
 use crate::pages::invitations::invite;
 use crate::pages::{MessagePage, PageForm, render};
-use crate::programme::{InCohort, may_facilitate, review, templates};
+use crate::programme::{AsFacilitator, Facilitating, InCohort, may_facilitate, review, templates};
 use crate::state::AppState;
 use crate::views::Frame;
 use askama::Template;
@@ -163,12 +163,9 @@ fn check_new(f: &NewForm) -> Result<(i64, i64), String> {
 async fn create(
     State(state): State<AppState>,
     visitor: Visitor,
-    CurrentSession(s): CurrentSession,
+    Facilitating(s): Facilitating,
     PageForm(f): PageForm<NewForm>,
 ) -> Result<Response, AppError> {
-    if !may_facilitate(&s) {
-        return Err(AppError::Forbidden);
-    }
     let (template_id, followup_days) = match check_new(&f) {
         Ok(v) => v,
         Err(e) => return list_page(&state, &visitor, &s, f, Some(e)).await,
@@ -296,10 +293,9 @@ async fn home(State(state): State<AppState>, visitor: Visitor, ic: InCohort) -> 
 async fn set_times(
     State(state): State<AppState>,
     visitor: Visitor,
-    ic: InCohort,
+    AsFacilitator(ic): AsFacilitator,
     PageForm(f): PageForm<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    ic.facilitator()?;
     let sessions = cohorts::sessions(&state.store, ic.cohort.id).await?;
     for s in &sessions {
         let Some(t) = f.get(&format!("time_{}", s.id)).map(|t| t.trim()) else { continue };
@@ -328,10 +324,9 @@ struct PersonForm {
 async fn add_person(
     State(state): State<AppState>,
     visitor: Visitor,
-    ic: InCohort,
+    AsFacilitator(ic): AsFacilitator,
     PageForm(f): PageForm<PersonForm>,
 ) -> Result<Response, AppError> {
-    ic.facilitator()?;
     let Some(role) = CohortRole::parse(&f.role) else {
         return Err(AppError::BadRequest("Choose their part in the cohort.".into()));
     };
@@ -434,10 +429,9 @@ struct LetterForm {
 async fn save_letter(
     State(state): State<AppState>,
     visitor: Visitor,
-    ic: InCohort,
+    AsFacilitator(ic): AsFacilitator,
     PageForm(f): PageForm<LetterForm>,
 ) -> Result<Response, AppError> {
-    ic.facilitator()?;
     if f.letter.trim().is_empty() || f.letter.len() > 20_000 {
         let error = Some("Write the letter (up to 20,000 characters).".to_owned());
         return home_page(&state, &visitor, &ic, Said { error, ..Said::default() }).await;
@@ -544,11 +538,10 @@ struct PointsForm {
 async fn save_points(
     State(state): State<AppState>,
     visitor: Visitor,
-    ic: InCohort,
+    AsFacilitator(ic): AsFacilitator,
     Path((_, session)): Path<(i64, i64)>,
     PageForm(f): PageForm<PointsForm>,
 ) -> Result<Response, AppError> {
-    ic.facilitator()?;
     let sessions = cohorts::sessions(&state.store, ic.cohort.id).await?;
     sessions.iter().find(|s| s.id == session && s.kind == "plenary").ok_or(AppError::NotFound)?;
     let names: Vec<String> = recordwell_redact::detect(&f.points, &recordwell_redact::Options::default())

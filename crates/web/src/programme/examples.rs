@@ -7,7 +7,7 @@ use crate::auth::Visitor;
 use crate::error::AppError;
 use crate::pages::feedback::{CheckView, check};
 use crate::pages::{PageForm, render};
-use crate::programme::InCohort;
+use crate::programme::{AsParticipant, InCohort};
 use crate::state::AppState;
 use crate::views::{Frame, type_title};
 use askama::Template;
@@ -159,10 +159,9 @@ fn hidden_by_kind(r: &Redacted) -> Vec<(String, Vec<String>)> {
 async fn submit(
     State(state): State<AppState>,
     visitor: Visitor,
-    ic: InCohort,
+    AsParticipant(ic): AsParticipant,
     PageForm(f): PageForm<ExampleForm>,
 ) -> Result<Response, AppError> {
-    ic.participant()?;
     if !EXAMPLE_TYPES.contains(&f.record_type.as_str()) {
         return show(&state, &visitor, &ic, None, None, Some("Choose the type of record.".into())).await;
     }

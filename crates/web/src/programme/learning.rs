@@ -1,7 +1,7 @@
 //! Private learning points: a participant notes what they learnt, tagged by session, at any
 //! time. Only the author reads them; there is no page or query for anyone else's.
 
-use super::InCohort;
+use super::{AsParticipant, InCohort};
 use crate::auth::Visitor;
 use crate::error::AppError;
 use crate::pages::{PageForm, render};
@@ -63,10 +63,9 @@ pub struct PointForm {
 
 async fn add(
     State(state): State<AppState>,
-    c: InCohort,
+    AsParticipant(c): AsParticipant,
     PageForm(form): PageForm<PointForm>,
 ) -> Result<Response, AppError> {
-    c.participant()?;
     let body = form.body.trim();
     if body.is_empty() {
         return Err(AppError::BadRequest("Write the learning point first.".into()));

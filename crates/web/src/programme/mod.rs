@@ -43,6 +43,12 @@ pub fn routes() -> Router<AppState> {
         .merge(reflections::routes())
 }
 
+/// The programme's jobs: the action-plan follow-up and the post-box summary emails.
+pub fn register_jobs(handlers: &mut crate::jobs::Handlers) {
+    handlers.register(plans::FOLLOWUP_JOB, |state, job| Box::pin(plans::run_followup(state, job)));
+    handlers.register(postbox::SEND_JOB, |state, job| Box::pin(postbox::run_send(state, job)));
+}
+
 /// Whether someone may create cohorts and templates: facilitators and administrators.
 pub fn may_facilitate(who: &Session) -> bool {
     matches!(who.role, Role::Facilitator | Role::Administrator)
@@ -76,6 +82,61 @@ impl InCohort {
     /// 403 unless a participant.
     pub fn participant(&self) -> Result<(), AppError> {
         if self.role == CohortRole::Participant { Ok(()) } else { Err(AppError::Forbidden) }
+    }
+}
+
+/// Extractors for a cohort route only some parts may use. They refuse in the request's head,
+/// before the body is read, so someone without the right gets 403 (or 404) even for a malformed
+/// form: the answer never tells them what the form expects.
+macro_rules! cohort_part {
+    ($(#[$doc:meta])* $name:ident, |$role:ident| $allowed:expr, $refusal:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone)]
+        pub struct $name(pub InCohort);
+
+        impl FromRequestParts<AppState> for $name {
+            type Rejection = AppError;
+
+            async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+                let c = InCohort::from_request_parts(parts, state).await?;
+                let $role = c.role;
+                if $allowed { Ok($name(c)) } else { Err($refusal) }
+            }
+        }
+    };
+}
+
+cohort_part!(
+    /// The cohort's facilitators (403 for everyone else in it).
+    AsFacilitator, |role| role == CohortRole::Facilitator, AppError::Forbidden
+);
+cohort_part!(
+    /// The cohort's participants (403 for everyone else in it).
+    AsParticipant, |role| role == CohortRole::Participant, AppError::Forbidden
+);
+cohort_part!(
+    /// Facilitators and participants, who write in the cohort (403 for its managers).
+    AsContributor, |role| role != CohortRole::Manager, AppError::Forbidden
+);
+cohort_part!(
+    /// Participants reviewing each other's examples (404 for the rest: there is nothing of theirs).
+    AsReviewer, |role| role == CohortRole::Participant, AppError::NotFound
+);
+
+/// Someone who may create cohorts and edit programme templates (facilitators and
+/// administrators); 403 for other members, again before any form is read.
+#[derive(Debug, Clone)]
+pub struct Facilitating(pub Session);
+
+impl FromRequestParts<AppState> for Facilitating {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+        let who = parts.extensions.get::<crate::auth::Visitor>().and_then(|v| v.session.clone());
+        match who {
+            Some(s) if may_facilitate(&s) => Ok(Facilitating(s)),
+            _ => Err(AppError::Forbidden),
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 //! Facilitators never read plans: they see the follow-up dates, the follow-up jobs' states
 //! (pending/failed, so nothing is silently lost) and completion rates across the cohort.
 
-use super::InCohort;
+use super::{AsFacilitator, AsParticipant, InCohort};
 use crate::auth::{CurrentSession, Visitor};
 use crate::error::AppError;
 use crate::jobs::Outcome;
@@ -148,10 +148,9 @@ pub struct PlanForm {
 async fn save_plan(
     State(state): State<AppState>,
     visitor: Visitor,
-    c: InCohort,
+    AsParticipant(c): AsParticipant,
     PageForm(form): PageForm<PlanForm>,
 ) -> Result<Response, AppError> {
-    c.participant()?;
     let statements: Vec<String> = [form.s1, form.s2, form.s3, form.s4, form.s5]
         .into_iter()
         .map(|s| s.trim().to_owned())
@@ -243,10 +242,9 @@ pub struct DateForm {
 
 async fn facilitator_set_date(
     State(state): State<AppState>,
-    c: InCohort,
+    AsFacilitator(c): AsFacilitator,
     PageForm(form): PageForm<DateForm>,
 ) -> Result<Response, AppError> {
-    c.facilitator()?;
     let plan = plans::get(&state.store, form.plan_id)
         .await?
         .filter(|p| p.cohort_id == c.cohort.id)
@@ -288,14 +286,12 @@ pub async fn run_followup(state: &AppState, job: &Job) -> Result<Outcome, AppErr
         "\nMark each statement done, partly done or not yet (sign in first):\n{}/plans/{token}\n\nRecordwell\n",
         state.public_url
     ));
-    if !crate::jobs::lease_held(state, job).await? {
-        return Ok(Outcome::NotOurs);
+    let send = state.mailer.send(&user.email, "Your action plan from the recording course", body);
+    let outcome = crate::jobs::send_once(state, job, send).await?;
+    if matches!(outcome, Outcome::Done(None)) {
+        plans::mark_sent(&state.store, plan.id, &crate::auth::token::hash_token(&token), state.clock.now()).await?;
     }
-    if let Err(e) = state.mailer.send(&user.email, "Your action plan from the recording course", body).await {
-        return Ok(Outcome::Retry(e.to_string()));
-    }
-    plans::mark_sent(&state.store, plan.id, &crate::auth::token::hash_token(&token), state.clock.now()).await?;
-    Ok(Outcome::Done(None))
+    Ok(outcome)
 }
 
 #[derive(Template)]

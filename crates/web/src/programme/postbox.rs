@@ -3,7 +3,7 @@
 //! sorts them under a theme and topic; the facilitator writes the summary, exports it (PDF, XLSX)
 //! and sends it to the cohort's managers, who also read it here.
 
-use super::InCohort;
+use super::{AsContributor, AsFacilitator, InCohort};
 use crate::auth::Visitor;
 use crate::error::AppError;
 use crate::export::pdf::Document;
@@ -167,12 +167,9 @@ pub struct NoteForm {
 
 async fn post_note(
     State(state): State<AppState>,
-    c: InCohort,
+    AsContributor(c): AsContributor,
     PageForm(form): PageForm<NoteForm>,
 ) -> Result<Response, AppError> {
-    if c.role == CohortRole::Manager {
-        return Err(AppError::Forbidden);
-    }
     let body = form.body.trim();
     if body.is_empty() {
         return Err(AppError::BadRequest("Write the note first.".into()));
@@ -189,11 +186,10 @@ pub struct HiddenForm {
 
 async fn toggle_hidden(
     State(state): State<AppState>,
-    c: InCohort,
+    AsFacilitator(c): AsFacilitator,
     Path((_, note)): Path<(i64, i64)>,
     PageForm(form): PageForm<HiddenForm>,
 ) -> Result<Response, AppError> {
-    c.facilitator()?;
     if !postbox::set_hidden(&state.store, c.cohort.id, note, form.hidden == "1").await? {
         return Err(AppError::NotFound);
     }
@@ -209,13 +205,10 @@ pub struct SortForm {
 
 async fn sort_note(
     State(state): State<AppState>,
-    c: InCohort,
+    AsContributor(c): AsContributor,
     Path((_, note)): Path<(i64, i64)>,
     PageForm(form): PageForm<SortForm>,
 ) -> Result<Response, AppError> {
-    if c.role == CohortRole::Manager {
-        return Err(AppError::Forbidden);
-    }
     let choice = if form.topic.is_empty() {
         None
     } else {
@@ -243,10 +236,9 @@ pub struct SummaryForm {
 
 async fn save_summary(
     State(state): State<AppState>,
-    c: InCohort,
+    AsFacilitator(c): AsFacilitator,
     PageForm(form): PageForm<SummaryForm>,
 ) -> Result<Response, AppError> {
-    c.facilitator()?;
     postbox::set_summary(&state.store, c.cohort.id, form.summary.trim()).await?;
     Ok(Redirect::to(&format!("/cohorts/{}/postbox", c.cohort.id)).into_response())
 }
@@ -376,15 +368,12 @@ pub async fn run_send(state: &AppState, job: &Job) -> Result<Outcome, AppError> 
         cohort.id
     );
     let pdf = pdf_bytes(state, &cohort).await?;
-    if !crate::jobs::lease_held(state, job).await? {
-        return Ok(Outcome::NotOurs);
-    }
     let subject = format!("Post-box summary: {}", cohort.title);
-    if let Err(e) =
-        state.mailer.send_with_attachment(&manager.email, &subject, body, ("postbox.pdf", "application/pdf", pdf)).await
-    {
-        return Ok(Outcome::Retry(e.to_string()));
+    let send =
+        state.mailer.send_with_attachment(&manager.email, &subject, body, ("postbox.pdf", "application/pdf", pdf));
+    let outcome = crate::jobs::send_once(state, job, send).await?;
+    if matches!(outcome, Outcome::Done(None)) {
+        postbox::mark_sent(&state.store, cohort.id, state.clock.now()).await?;
     }
-    postbox::mark_sent(&state.store, cohort.id, state.clock.now()).await?;
-    Ok(Outcome::Done(None))
+    Ok(outcome)
 }

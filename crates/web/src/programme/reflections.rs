@@ -2,7 +2,7 @@
 //! by type, checker findings across the cohort by category, and feedback without names, as a
 //! page, a PDF with bar charts and a workbook with charts.
 
-use super::InCohort;
+use super::{AsParticipant, InCohort};
 use crate::auth::Visitor;
 use crate::error::AppError;
 use crate::export::pdf::Document;
@@ -92,10 +92,9 @@ pub struct ReflectionForm {
 async fn submit(
     State(state): State<AppState>,
     visitor: Visitor,
-    c: InCohort,
+    AsParticipant(c): AsParticipant,
     PageForm(f): PageForm<ReflectionForm>,
 ) -> Result<Response, AppError> {
-    c.participant()?;
     let rating = |s: &str| s.parse::<i64>().ok().filter(|n| (1..=5).contains(n)).unwrap_or(0);
     let r = Reflection {
         positive_action: f.positive_action.trim().to_owned(),

@@ -7,7 +7,7 @@
 use crate::auth::Visitor;
 use crate::error::AppError;
 use crate::pages::{PageForm, render};
-use crate::programme::InCohort;
+use crate::programme::{AsFacilitator, AsReviewer, InCohort};
 use crate::state::AppState;
 use crate::views::{Frame, type_title};
 use askama::Template;
@@ -315,11 +315,10 @@ struct GenerateForm {
 async fn generate(
     State(state): State<AppState>,
     visitor: Visitor,
-    ic: InCohort,
+    AsFacilitator(ic): AsFacilitator,
     Path((_, session)): Path<(i64, i64)>,
     PageForm(f): PageForm<GenerateForm>,
 ) -> Result<Response, AppError> {
-    ic.facilitator()?;
     let session = pair_session(&state, &ic, session).await?;
     let people = active(&cohorts::people(&state.store, ic.cohort.id).await?);
     if people.len() < 2 {
@@ -343,11 +342,10 @@ struct MoveForm {
 async fn move_person(
     State(state): State<AppState>,
     visitor: Visitor,
-    ic: InCohort,
+    AsFacilitator(ic): AsFacilitator,
     Path((_, session)): Path<(i64, i64)>,
     PageForm(f): PageForm<MoveForm>,
 ) -> Result<Response, AppError> {
-    ic.facilitator()?;
     let session = pair_session(&state, &ic, session).await?;
     let people = cohorts::people(&state.store, ic.cohort.id).await?;
     if !active(&people).iter().any(|(id, _)| *id == f.user)
@@ -385,13 +383,10 @@ struct AnswerForm {
 /// `POST …/review/answers`: saves a member's reading of another member's example.
 async fn answer(
     State(state): State<AppState>,
-    ic: InCohort,
+    AsReviewer(ic): AsReviewer,
     Path((_, session)): Path<(i64, i64)>,
     PageForm(f): PageForm<AnswerForm>,
 ) -> Result<Response, AppError> {
-    if ic.role != CohortRole::Participant {
-        return Err(AppError::NotFound);
-    }
     let session = pair_session(&state, &ic, session).await?;
     let groups = reviews::groups(&state.store, session.id).await?;
     let g = groups.iter().find(|g| g.members.contains(&ic.who.user_id)).ok_or(AppError::NotFound)?;

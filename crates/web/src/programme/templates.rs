@@ -1,10 +1,10 @@
 //! Programme templates: the built-in two-day programme (copied into each organisation the first
 //! time a facilitator opens the list, so they can edit it) and the organisation's own copies.
 
-use crate::auth::{CurrentSession, Visitor};
+use crate::auth::Visitor;
 use crate::error::AppError;
 use crate::pages::{PageForm, render};
-use crate::programme::may_facilitate;
+use crate::programme::Facilitating;
 use crate::state::AppState;
 use crate::views::Frame;
 use askama::Template;
@@ -64,10 +64,6 @@ pub async fn ensure_builtin(store: &Store, org_id: i64, by: i64) -> Result<(), A
     Ok(())
 }
 
-fn facilitator_only(s: &Session) -> Result<(), AppError> {
-    if may_facilitate(s) { Ok(()) } else { Err(AppError::Forbidden) }
-}
-
 #[derive(Template)]
 #[template(path = "programme_templates.html")]
 struct ListPage {
@@ -79,9 +75,8 @@ struct ListPage {
 async fn list(
     State(state): State<AppState>,
     visitor: Visitor,
-    CurrentSession(s): CurrentSession,
+    Facilitating(s): Facilitating,
 ) -> Result<Response, AppError> {
-    facilitator_only(&s)?;
     ensure_builtin(&state.store, s.org_id, s.user_id).await?;
     let templates = programmes::list(&state.store, s.org_id).await?;
     render(&ListPage { frame: Frame::new(&visitor, "training"), templates })
@@ -142,10 +137,9 @@ async fn show_page(
 async fn show(
     State(state): State<AppState>,
     visitor: Visitor,
-    CurrentSession(s): CurrentSession,
+    Facilitating(s): Facilitating,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    facilitator_only(&s)?;
     show_page(&state, &visitor, &s, id, None).await
 }
 
@@ -159,11 +153,10 @@ struct CopyForm {
 async fn copy(
     State(state): State<AppState>,
     visitor: Visitor,
-    CurrentSession(s): CurrentSession,
+    Facilitating(s): Facilitating,
     Path(id): Path<i64>,
     PageForm(f): PageForm<CopyForm>,
 ) -> Result<Response, AppError> {
-    facilitator_only(&s)?;
     let template = programmes::get(&state.store, s.org_id, id).await?.ok_or(AppError::NotFound)?;
     let name = f.name.trim();
     if name.is_empty() || name.len() > 200 {
@@ -285,11 +278,10 @@ fn parse_minutes(m: &str) -> Option<i64> {
 async fn edit_sessions(
     State(state): State<AppState>,
     visitor: Visitor,
-    CurrentSession(s): CurrentSession,
+    Facilitating(s): Facilitating,
     Path(id): Path<i64>,
     PageForm(f): PageForm<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    facilitator_only(&s)?;
     let template = programmes::get(&state.store, s.org_id, id).await?.ok_or(AppError::NotFound)?;
     // The form's fields are numbered by the sessions the page showed: applied to a list someone
     // has changed since, they would edit the wrong sessions.
