@@ -93,7 +93,7 @@ fn view(text: &str, report: &Report) -> CheckView {
             severity: format!("{:?}", f.severity).to_lowercase(),
             suggestion: f.suggestion.clone(),
             why: f.category.info().why,
-            text: f.text.clone(),
+            text: quote(&f.text),
             line: f.line,
         })
         .collect();
@@ -104,6 +104,18 @@ fn view(text: &str, report: &Report) -> CheckView {
         findings,
         not_shown,
         segments: segments(text, &shown),
+    }
+}
+
+/// Characters of the text a finding quotes. A finding about a whole paragraph (too long, no
+/// date) would otherwise repeat the paragraph, and a long record, in full; the marks in the text
+/// below show where it is.
+pub const QUOTE_CHARS: usize = 160;
+
+fn quote(found: &str) -> String {
+    match found.char_indices().nth(QUOTE_CHARS) {
+        Some((cut, _)) => format!("{}…", found[..cut].trim_end()),
+        None => found.to_owned(),
     }
 }
 
@@ -204,6 +216,7 @@ mod tests {
         assert_eq!(v.findings.len() + v.not_shown.iter().map(|(_, n)| n).sum::<usize>(), report.findings.len());
         let joined: String = v.segments.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(joined, text, "every byte of the text is still shown");
+        assert!(v.findings.iter().all(|f| f.text.chars().count() <= QUOTE_CHARS + 1), "quotes are short");
         let marked = v.segments.iter().filter_map(|s| s.finding).max().unwrap();
         assert!(marked <= v.findings.len(), "marks point only at findings shown");
     }

@@ -54,6 +54,8 @@ pub struct TestApp {
     pub org_id: i64,
     pub other_org_id: i64,
     pub people: HashMap<&'static str, Person>,
+    /// The settings the app was started with (a second server on the same database uses them).
+    pub settings: Settings,
     pg: Option<ScratchPostgres>,
     _dir: tempfile::TempDir,
 }
@@ -80,18 +82,46 @@ impl TestApp {
     pub async fn empty(backend: Backend) -> TestApp {
         let smtp = Sink::start().await;
         let port = smtp.port;
-        TestApp::build(backend, smtp, port).await
+        TestApp::build(backend, smtp, port, |_| {}).await
+    }
+
+    /// An app with people in it, started with settings changed by `tweak` (a `public_url` set
+    /// there is used for links and cookies while the app still listens on plain HTTP).
+    pub async fn start_with(backend: Backend, tweak: impl FnOnce(&mut Settings)) -> TestApp {
+        let smtp = Sink::start().await;
+        let port = smtp.port;
+        TestApp::build(backend, smtp, port, tweak).await.seed().await
+    }
+
+    /// Starts another server on the same database, as a second machine behind a load balancer
+    /// would be; returns its base URL.
+    pub async fn second_server(&self) -> String {
+        let store = server::open_store(&self.settings).await.unwrap();
+        TestApp::serve(store, self.settings.clone()).await
+    }
+
+    async fn serve(store: Store, settings: Settings) -> String {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let public_url = settings.public_url.clone().unwrap_or_else(|| url.clone());
+        let state = server::state(store, settings, public_url).unwrap();
+        tokio::spawn(recordwell_web::jobs::runner(state.clone()));
+        let app = server::app(state);
+        tokio::spawn(async move {
+            axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>()).await.unwrap();
+        });
+        url
     }
 
     /// An app with people in it whose mail server is down: its SMTP settings point at a closed
     /// port, returned so the test can start a sink there later (`Sink::start_on`).
     pub async fn start_smtp_down(backend: Backend) -> (TestApp, u16) {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let app = TestApp::build(backend, Sink::start().await, port).await;
+        let app = TestApp::build(backend, Sink::start().await, port, |_| {}).await;
         (app.seed().await, port)
     }
 
-    async fn build(backend: Backend, smtp: Sink, smtp_port: u16) -> TestApp {
+    async fn build(backend: Backend, smtp: Sink, smtp_port: u16, tweak: impl FnOnce(&mut Settings)) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let (pg, database_url) = match backend {
             Backend::Sqlite => (None, None),
@@ -119,16 +149,11 @@ impl TestApp {
             }),
             ..Settings::default()
         };
+        let mut settings = settings;
+        tweak(&mut settings);
         let store = server::open_store(&settings).await.unwrap();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let url = format!("http://{}", listener.local_addr().unwrap());
-        let state = server::state(store.clone(), settings, url.clone()).unwrap();
-        tokio::spawn(recordwell_web::jobs::runner(state.clone()));
-        let app = server::app(state);
-        tokio::spawn(async move {
-            axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>()).await.unwrap();
-        });
-        TestApp { url, store, smtp, org_id: 0, other_org_id: 0, people: HashMap::new(), pg, _dir: dir }
+        let url = TestApp::serve(store.clone(), settings.clone()).await;
+        TestApp { url, store, smtp, org_id: 0, other_org_id: 0, people: HashMap::new(), settings, pg, _dir: dir }
     }
 
     async fn seed(mut self) -> TestApp {
@@ -218,22 +243,33 @@ impl Browser {
 
     /// POST a form with the CSRF token added.
     pub async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> Answer {
+        self.post_form_with(path, fields, &[]).await
+    }
+
+    /// POST a form with the CSRF token added and extra request headers.
+    pub async fn post_form_with(&mut self, path: &str, fields: &[(&str, &str)], headers: &[(&str, &str)]) -> Answer {
         let mut all: Vec<(&str, &str)> = vec![("csrf", &self.csrf)];
         all.extend_from_slice(fields);
         let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(all).finish();
-        let res = self
-            .client
-            .post(format!("{}{path}", self.base))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(body)
-            .send()
-            .await
-            .unwrap();
-        let a = Browser::answer(res).await;
+        let a = self.post_raw(path, "application/x-www-form-urlencoded", body.into_bytes(), headers).await;
         if let Some(token) = csrf_in(&a.body) {
             self.csrf = token;
         }
         a
+    }
+
+    /// POST these exact bytes (no token added), with this content type and extra headers.
+    pub async fn post_raw(&self, path: &str, content_type: &str, body: Vec<u8>, headers: &[(&str, &str)]) -> Answer {
+        let mut req = self.client.post(format!("{}{path}", self.base)).header("content-type", content_type).body(body);
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
+        Browser::answer(req.send().await.unwrap()).await
+    }
+
+    /// A copy sharing this browser's cookies and token, for requests sent in parallel.
+    pub fn tab(&self) -> Browser {
+        Browser { base: self.base.clone(), client: self.client.clone(), csrf: self.csrf.clone() }
     }
 
     /// POST JSON as the workspace script does (session cookie plus X-CSRF-Token).

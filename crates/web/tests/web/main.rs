@@ -15,3 +15,4 @@ mod programme_access;
 mod programme_cohorts;
 mod programme_followup;
 mod records;
+mod security;

@@ -133,7 +133,7 @@ const POSTS: [PostRoute; 22] = [
 /// A cohort made from the built-in programme, with the facilitator, two participants
 /// (practitioner and colleague), a third who can be marked as left, and the manager; groups
 /// made for the first pair review and one post-box note. Returns (cohort, session, spare, note).
-async fn cohort_with_everyone(app: &TestApp) -> (i64, i64, i64, i64) {
+pub async fn cohort_with_everyone(app: &TestApp) -> (i64, i64, i64, i64) {
     let mut fac = app.signed_in("facilitator").await;
     fac.get("/programmes").await;
     let template = programmes::list(&app.store, app.org_id).await.unwrap()[0].id.to_string();
