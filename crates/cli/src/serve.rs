@@ -207,7 +207,23 @@ pub fn backup(args: BackupArgs) -> Outcome {
 
 #[cfg(test)]
 mod tests {
-    use super::is_setting;
+    use super::{is_setting, settings};
+
+    #[test]
+    fn trusted_proxies_come_as_a_list_and_true_is_refused_with_what_to_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("recordwell.toml");
+        std::fs::write(&file, "trust_forwarded_for = [\"10.0.0.5\", \"10.1.0.0/16\"]\n").unwrap();
+        let flags = std::collections::BTreeMap::<String, String>::new();
+        let s = settings(&flags, Some(&file)).unwrap();
+        assert!(!s.trust_forwarded_for.is_empty());
+        std::fs::write(&file, "trust_forwarded_for = true\n").unwrap();
+        let err = settings(&flags, Some(&file)).unwrap_err();
+        assert!(err.contains("addresses of your reverse proxies"), "{err}");
+        std::fs::write(&file, "trust_forwarded_for = [\"proxy.local\"]\n").unwrap();
+        let err = settings(&flags, Some(&file)).unwrap_err();
+        assert!(err.contains("not an address or network"), "{err}");
+    }
 
     #[test]
     fn environment_variables_name_settings_in_any_case() {

@@ -9,6 +9,24 @@ pub fn first_unstorable(text: &str) -> Option<char> {
     text.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{b}' | '\u{c}'))
 }
 
+/// The first such control character in any string or key of a JSON value. (Invalid UTF-8 never
+/// gets this far: the JSON reader refuses it.)
+pub fn json_unstorable(value: &serde_json::Value) -> Option<char> {
+    match value {
+        serde_json::Value::String(s) => first_unstorable(s),
+        serde_json::Value::Array(items) => items.iter().find_map(json_unstorable),
+        serde_json::Value::Object(map) => {
+            map.iter().find_map(|(k, v)| first_unstorable(k).or_else(|| json_unstorable(v)))
+        }
+        _ => None,
+    }
+}
+
+/// What to say about a control character found in JSON.
+pub fn json_unstorable_message(c: char) -> String {
+    format!("the JSON holds a control character (U+{:04X}) that cannot be stored; remove it and send again", c as u32)
+}
+
 /// What is wrong with an urlencoded form's text, if anything: a field that is not UTF-8 once
 /// decoded, or that holds a control character other than tab, line breaks and page breaks.
 pub fn form_problem(body: &[u8]) -> Option<String> {

@@ -7,6 +7,7 @@
 
 use crate::auth::CurrentSession;
 use crate::error::AppError;
+use crate::pages::PageJson;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
@@ -154,7 +155,7 @@ pub struct Advance {
 async fn advance_clock(
     State(state): State<AppState>,
     CurrentSession(who): CurrentSession,
-    Json(body): Json<Advance>,
+    PageJson(body): PageJson<Advance>,
 ) -> Result<Response, AppError> {
     if !state.settings.test_clock {
         return Err(AppError::NotFound);

@@ -110,27 +110,12 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
             Ok(axum::Json(v)) => v,
             Err(e) => return Err(json_problem(e)),
         };
-        if let Some(c) = control_character(&value) {
-            return Err(ApiError::invalid(format!(
-                "the JSON holds a control character (U+{:04X}) that cannot be stored; remove it and send again",
-                c as u32
-            )));
+        if let Some(c) = crate::input::json_unstorable(&value) {
+            return Err(ApiError::invalid(crate::input::json_unstorable_message(c)));
         }
         serde_json::from_value(value)
             .map(ApiJson)
             .map_err(|e| ApiError::invalid(format!("the JSON does not fit the request's shape: {e}")))
-    }
-}
-
-/// The first control character other than tab, line breaks and page breaks in any string or
-/// key of `value` (NUL, say: PostgreSQL cannot store it, and no record needs one).
-fn control_character(value: &serde_json::Value) -> Option<char> {
-    let bad = crate::input::first_unstorable;
-    match value {
-        serde_json::Value::String(s) => bad(s),
-        serde_json::Value::Array(items) => items.iter().find_map(control_character),
-        serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| bad(k).or_else(|| control_character(v))),
-        _ => None,
     }
 }
 

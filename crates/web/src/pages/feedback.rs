@@ -2,9 +2,9 @@
 //! with its suggestion and "why", and the text with findings marked.
 
 use crate::error::AppError;
+use crate::pages::PageJson;
 use crate::state::AppState;
 use askama::Template;
-use axum::Json;
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use recordwell_check::{Config, Finding, RecordType, Report};
@@ -178,7 +178,7 @@ pub struct LiveRequest {
 /// `POST /records/feedback` (JavaScript): the feedback panel's inner HTML for the text typed so
 /// far. Rendered here, from the same template as the page, so that the panel looks the same
 /// with or without JavaScript and record text is always escaped by the server.
-pub async fn live(State(state): State<AppState>, Json(req): Json<LiveRequest>) -> Result<Response, AppError> {
+pub async fn live(State(state): State<AppState>, PageJson(req): PageJson<LiveRequest>) -> Result<Response, AppError> {
     let record_type = req.record_type.parse().unwrap_or(RecordType::Detailed);
     let config = state.check_config.clone();
     let check = tokio::task::spawn_blocking(move || check(&req.text, record_type, &config))

@@ -101,6 +101,28 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for PageForm<T> {
     }
 }
 
+/// A JSON body sent by the pages' own scripts (live feedback, drafts), refused like
+/// [`PageForm`] when it holds text that cannot be stored.
+pub struct PageJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for PageJson<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let value = match axum::Json::<serde_json::Value>::from_request(req, state).await {
+            Ok(axum::Json(v)) => v,
+            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(crate::error::too_large_page());
+            }
+            Err(e) => return Err(unreadable(&e.body_text())),
+        };
+        if let Some(c) = crate::input::json_unstorable(&value) {
+            return Err(AppError::BadRequest(crate::input::json_unstorable_message(c)).into_response());
+        }
+        serde_json::from_value(value).map(PageJson).map_err(|e| unreadable(&e.to_string()))
+    }
+}
+
 fn unreadable(why: &str) -> Response {
     AppError::BadRequest(format!("The form could not be read ({why}). Go back and try again.")).into_response()
 }

@@ -5,7 +5,7 @@
 //! reason. Every view and change is written to the audit log.
 
 use super::feedback::{self, CheckView};
-use super::{PageForm, render};
+use super::{PageForm, PageJson, render};
 use crate::auth::{CurrentSession, Visitor};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -435,7 +435,7 @@ pub async fn autosave(
     State(state): State<AppState>,
     CurrentSession(s): CurrentSession,
     Path(id): Path<i64>,
-    Json(d): Json<DraftBody>,
+    PageJson(d): PageJson<DraftBody>,
 ) -> Result<Response, AppError> {
     let r = readable(&state, &s, id).await?;
     if !may_edit(&s, &r) {
