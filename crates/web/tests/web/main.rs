@@ -15,4 +15,5 @@ mod programme_access;
 mod programme_cohorts;
 mod programme_followup;
 mod records;
+mod route_table;
 mod security;
