@@ -115,3 +115,48 @@ async fn postgres_queries() {
     store.close().await;
     db.drop_database().await.unwrap();
 }
+
+/// A burst of reservations, all at once, gets exactly the limit; a released use can be taken
+/// again; a window that has passed starts afresh.
+async fn limits_hold_under_a_burst(store: &Store) {
+    use recordwell_store::limits::{self, Limit};
+    let limit = Limit { uses: 7, window_secs: 900 };
+    let mut burst = tokio::task::JoinSet::new();
+    for _ in 0..40 {
+        let store = store.clone();
+        burst.spawn(async move { limits::reserve(&store, "burst", limit).await.unwrap() });
+    }
+    let got: Vec<_> = burst.join_all().await.into_iter().flatten().collect();
+    assert_eq!(got.len(), 7, "exactly the limit, however many at once");
+    assert_eq!(limits::used(store, "burst", limit).await.unwrap(), 7);
+    limits::release(store, &got[0]).await.unwrap();
+    assert!(limits::reserve(store, "burst", limit).await.unwrap().is_some(), "a released use is free again");
+    assert!(limits::reserve(store, "burst", limit).await.unwrap().is_none());
+    limits::clear(store, "burst").await.unwrap();
+    assert_eq!(limits::used(store, "burst", limit).await.unwrap(), 0);
+    // A one-second window: once it has passed, the count starts again at one.
+    let short = Limit { uses: 1, window_secs: 1 };
+    let first = limits::reserve(store, "short", short).await.unwrap().unwrap();
+    assert!(limits::reserve(store, "short", short).await.unwrap().is_none());
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    assert!(limits::reserve(store, "short", short).await.unwrap().is_some(), "a new window");
+    limits::release(store, &first).await.unwrap();
+    assert_eq!(limits::used(store, "short", short).await.unwrap(), 1, "releasing an old window's use changes nothing");
+    assert_eq!(limits::purge_older_than(store, 0).await.unwrap(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    limits_hold_under_a_burst(&Store::open_sqlite_dir(dir.path()).await.unwrap()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_limits() {
+    let db =
+        ScratchPostgres::create().await.expect("the test PostgreSQL server (RECORDWELL_TEST_POSTGRES) must answer");
+    let store = Store::open(&db.url).await.unwrap();
+    limits_hold_under_a_burst(&store).await;
+    store.close().await;
+    db.drop_database().await.unwrap();
+}
