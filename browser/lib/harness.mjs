@@ -180,12 +180,89 @@ export async function launchBrowser() {
 /**
  * A page in a fresh browser context (its own cookies, so one test's session never leaks into
  * another's). checkA11y needs such a page: axe cannot analyse one made by browser.newPage().
- * Close it with `await page.context().close()`.
+ * Every page it loads is checked for duplicate ids and unlabelled fields (see markupProblems),
+ * unless `{ watchMarkup: false }` (for the harness's own tests of bad pages). Close it with
+ * `await page.context().close()`.
  */
-export async function newPage(browser, contextOptions = {}) {
+export async function newPage(browser, contextOptions = {}, { watchMarkup: watch = true } = {}) {
   const context = await browser.newContext(contextOptions);
-  return context.newPage();
+  const page = await context.newPage();
+  if (watch) watchMarkup(page);
+  return page;
 }
+
+/**
+ * Markup problems found so far on any page a test opened: an id used twice (a label then names
+ * the wrong element, and links jump to the wrong place) and a form field without a label (a
+ * screen reader announces it as nothing). Every page load is checked; assertMarkupClean throws
+ * if any was found, and a file whose tests never call it fails anyway when node exits.
+ */
+const markupProblems = [];
+
+/** Runs in the page: the problems in its markup as it is now. */
+function findMarkupProblems() {
+  const problems = [];
+  const count = new Map();
+  for (const el of document.querySelectorAll('[id]')) count.set(el.id, (count.get(el.id) || 0) + 1);
+  for (const [id, n] of count) if (n > 1) problems.push(`the id "${id}" is used ${n} times`);
+  const fields = document.querySelectorAll(
+    'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]), select, textarea',
+  );
+  const text = (el) => (el?.textContent || '').trim();
+  for (const f of fields) {
+    const byLabel = [...(f.labels || [])].some((l) => text(l));
+    const byAria = (f.getAttribute('aria-label') || '').trim() !== '';
+    const byIds = (f.getAttribute('aria-labelledby') || '').split(/\s+/).some((id) => text(document.getElementById(id)));
+    if (!byLabel && !byAria && !byIds) {
+      problems.push(`a ${f.tagName.toLowerCase()}${f.name ? ` named "${f.name}"` : ''}${f.id ? ` (id "${f.id}")` : ''} has no label`);
+    }
+  }
+  return problems;
+}
+
+/** The markup problems of the page as it is now (empty if it navigated away meanwhile). */
+export async function markupProblemsOn(page) {
+  try {
+    return await page.evaluate(findMarkupProblems);
+  } catch {
+    return []; // the page navigated or closed meanwhile: its next load is checked instead
+  }
+}
+
+/** Checks the page as it is now; adds what it finds to the list. */
+export async function checkMarkup(page) {
+  const found = await markupProblemsOn(page);
+  const where = new URL(page.url()).pathname;
+  for (const problem of found) {
+    const line = `${where}: ${problem}`;
+    if (!markupProblems.includes(line)) markupProblems.push(line);
+  }
+}
+
+function watchMarkup(page) {
+  page.on('load', () => {
+    checkMarkup(page);
+  });
+}
+
+/** The markup problems found so far, emptying the list (for the harness's own test). */
+export function takeMarkupProblems() {
+  return markupProblems.splice(0);
+}
+
+/** Throws a list of every markup problem found so far (see markupProblems). */
+export function assertMarkupClean() {
+  if (markupProblems.length > 0) {
+    throw new Error(`markup problems on pages the tests visited:\n${markupProblems.map((p) => `- ${p}`).join('\n')}`);
+  }
+}
+
+process.on('beforeExit', () => {
+  if (markupProblems.length > 0 && !process.exitCode) {
+    console.error(`markup problems on pages the tests visited:\n${markupProblems.map((p) => `- ${p}`).join('\n')}`);
+    process.exitCode = 1;
+  }
+});
 
 /**
  * Signs in through the real form at `${url}/signin` and waits for the page that follows.

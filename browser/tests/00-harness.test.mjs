@@ -10,7 +10,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkA11y, launchBrowser, newPage, signIn, startServer } from '../lib/harness.mjs';
+import { checkA11y, launchBrowser, markupProblemsOn, newPage, signIn, startServer, takeMarkupProblems } from '../lib/harness.mjs';
 
 const page = (title, body) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>` +
@@ -19,6 +19,11 @@ const page = (title, body) =>
 const PAGES = {
   '/good': page('Good page', '<form><label for="email">Email address</label><input id="email" type="email"><button type="submit">Send</button></form>'),
   '/bad': page('Bad page', '<form><input id="unlabelled" type="text"><button type="submit">Send</button></form>'),
+  '/twice': page(
+    'Same id twice',
+    '<h2 id="letter">Letter</h2><form><label for="letter">Letter</label><textarea id="letter"></textarea>' +
+      '<input name="q" type="search"><input type="hidden" name="csrf" value="x"><button type="submit">Send</button></form>',
+  ),
 };
 
 describe('harness', () => {
@@ -51,8 +56,32 @@ describe('harness', () => {
     await p.context().close();
   });
 
+  test('duplicate ids and unlabelled fields are found on every page', { timeout: 60_000 }, async () => {
+    const p = await newPage(browser, {}, { watchMarkup: false });
+    await p.goto(`${base}/good`);
+    assert.deepEqual(await markupProblemsOn(p), []);
+    await p.goto(`${base}/twice`);
+    assert.deepEqual(await markupProblemsOn(p), [
+      'the id "letter" is used 2 times',
+      // The label points at the heading (the first "letter"), so the box has none.
+      'a textarea (id "letter") has no label',
+      'a input named "q" has no label',
+    ]);
+    await p.context().close();
+    // A page from newPage is checked on every load, without being asked.
+    const watched = await newPage(browser);
+    await watched.goto(`${base}/twice`);
+    let seen = [];
+    for (let i = 0; i < 50 && seen.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      seen = takeMarkupProblems();
+    }
+    assert.ok(seen.includes('/twice: the id "letter" is used 2 times'), `the load was checked: ${seen.join('; ')}`);
+    await watched.context().close();
+  });
+
   test('a page with an unlabelled field fails checkA11y, naming rule and element', { timeout: 60_000 }, async () => {
-    const p = await newPage(browser);
+    const p = await newPage(browser, {}, { watchMarkup: false });
     await p.goto(`${base}/bad`);
     await assert.rejects(checkA11y(p, 'the bad page'), (err) => {
       assert.match(err.message, /accessibility violation\(s\) on the bad page/);

@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before } from 'node:test';
-import { REPO_ROOT, launchBrowser, newPage, startServer } from '../lib/harness.mjs';
+import { REPO_ROOT, assertMarkupClean, checkMarkup, launchBrowser, newPage, startServer } from '../lib/harness.mjs';
 
 /** The size of every page: wide enough for the workspace's two columns, as in the docs. */
 export const VIEWPORT = { width: 1280, height: 900 };
@@ -44,9 +44,14 @@ export async function openPage(browser, contextOptions = {}) {
   return page;
 }
 
-/** Closes the page's whole browser context. */
+/**
+ * Closes the page's whole browser context, after checking the page as it is now for duplicate
+ * ids and unlabelled fields; throws if any page the tests visited had them.
+ */
 export async function closePage(page) {
+  if (page && !page.isClosed()) await checkMarkup(page);
   await page?.context().close();
+  assertMarkupClean();
 }
 
 /**
@@ -130,5 +135,6 @@ export function withServerAndBrowser(use, serverOptions = {}) {
   after(async () => {
     await browser?.close();
     await server?.stop();
+    assertMarkupClean();
   });
 }
