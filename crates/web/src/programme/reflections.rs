@@ -161,7 +161,7 @@ async fn report(state: &AppState, cohort: &Cohort) -> Result<Report, AppError> {
         *examples.entry(parsed.map_or_else(|| record_type.clone(), |t| t.title().to_owned())).or_default() += 1;
         if let Some(t) = parsed {
             for f in recordwell_check::check(&body, t, &state.check_config).findings {
-                *findings.entry(f.category.id().to_owned()).or_default() += 1;
+                *findings.entry(f.category.info().title.to_owned()).or_default() += 1;
             }
         }
     }

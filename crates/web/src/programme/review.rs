@@ -12,7 +12,7 @@ use crate::state::AppState;
 use crate::views::{Frame, type_title};
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use recordwell_store::cohorts::{self, CohortPerson, CohortRole, CohortSession};
@@ -216,6 +216,15 @@ struct Page {
     to_read: Vec<ToRead>,
     my_example_read_by: Vec<(String, String, String, bool)>,
     error: Option<String>,
+    /// The example whose answers were just saved (`?saved=`), to confirm it beside the form.
+    saved: Option<i64>,
+}
+
+impl Page {
+    /// Whether this example's answers were the ones just saved.
+    fn just_saved(&self, example_id: &i64) -> bool {
+        self.saved == Some(*example_id)
+    }
 }
 
 async fn show(
@@ -224,6 +233,7 @@ async fn show(
     ic: &InCohort,
     session: CohortSession,
     error: Option<String>,
+    saved: Option<i64>,
 ) -> Result<Response, AppError> {
     let people = cohorts::people(&state.store, ic.cohort.id).await?;
     let is_facilitator = ic.role == CohortRole::Facilitator;
@@ -239,6 +249,7 @@ async fn show(
         to_read: vec![],
         my_example_read_by: vec![],
         error,
+        saved,
         session,
     };
     if is_facilitator {
@@ -296,12 +307,19 @@ async fn page(
     visitor: Visitor,
     ic: InCohort,
     Path((_, session)): Path<(i64, i64)>,
+    Query(q): Query<SavedQuery>,
 ) -> Result<Response, AppError> {
     if ic.role == CohortRole::Manager {
         return Err(AppError::NotFound);
     }
     let session = pair_session(&state, &ic, session).await?;
-    show(&state, &visitor, &ic, session, None).await
+    show(&state, &visitor, &ic, session, None, q.saved).await
+}
+
+/// `?saved=` after answers were saved.
+#[derive(Deserialize)]
+struct SavedQuery {
+    saved: Option<i64>,
 }
 
 /// The generate form.
@@ -323,7 +341,7 @@ async fn generate(
     let people = active(&cohorts::people(&state.store, ic.cohort.id).await?);
     if people.len() < 2 {
         let e = "Groups need at least two participants who have joined.".to_owned();
-        return show(&state, &visitor, &ic, session, Some(e)).await;
+        return show(&state, &visitor, &ic, session, Some(e), None).await;
     }
     let groups = make_groups(&people, f.mix.is_some());
     reviews::replace_groups(&state.store, session.id, &groups).await?;
@@ -351,7 +369,7 @@ async fn move_person(
     if !active(&people).iter().any(|(id, _)| *id == f.user)
         || !reviews::move_member(&state.store, session.id, f.user, f.group).await?
     {
-        return show(&state, &visitor, &ic, session, Some("Choose a participant and a group.".into())).await;
+        return show(&state, &visitor, &ic, session, Some("Choose a participant and a group.".into()), None).await;
     }
     reviews::drop_empty(&state.store, session.id).await?;
     Ok(Redirect::to(&format!("/cohorts/{}/sessions/{}/review", ic.cohort.id, session.id)).into_response())
@@ -410,8 +428,11 @@ async fn answer(
         f.finished.is_some(),
     )
     .await?;
-    Ok(Redirect::to(&format!("/cohorts/{}/sessions/{}/review#example-{}", ic.cohort.id, session.id, example.id))
-        .into_response())
+    Ok(Redirect::to(&format!(
+        "/cohorts/{}/sessions/{}/review?saved={}#example-{}",
+        ic.cohort.id, session.id, example.id, example.id
+    ))
+    .into_response())
 }
 
 #[cfg(test)]
