@@ -141,16 +141,23 @@ describe('the two-day course, end to end', () => {
       await clickButtonAndWait(facilitator, 'Add');
       await facilitator.locator('#people').waitFor();
     }
-    // The fifth has no account yet: the facilitator's invitation brings the letter and a link
-    // that makes the account and lands them in the cohort.
+    // The fifth has no account yet: the facilitator adds them (nothing is emailed yet), edits the
+    // letter, then sends it; the invitation brings the letter and a link that makes the account
+    // and lands them in the cohort.
     const email = `participant${PEOPLE}@course.test`;
     await facilitator.locator('#person-email').fill(email);
     await facilitator.locator('#person-role').selectOption('participant');
     await clickButtonAndWait(facilitator, 'Add');
-    await facilitator.getByText(`Invited ${email}`).first().waitFor();
+    await facilitator.getByText(`Added ${email} to the invitations`).first().waitFor();
     await a11y(facilitator, 'the cohort home (a newcomer invited)');
+    const letterBox = facilitator.getByLabel('Letter', { exact: true });
+    await letterBox.fill(`${await letterBox.inputValue()}\n\nParking is behind the building.`);
+    await clickButtonAndWait(facilitator, 'Save the letter');
+    await facilitator.getByText('Letter saved. Nothing has been emailed').waitFor();
+    await clickButtonAndWait(facilitator, 'Email the letter to everyone who has not had it');
     const invitation = await sink.waitFor((m) => m.to.includes(email), MAIL_WAIT_MS);
     assert.match(invitation.body, /self-study exercises/, 'the invitation carries the letter');
+    assert.match(invitation.body, /Parking is behind/, 'as edited after the newcomer was added');
     const name = `Participant ${'ABCDE'[PEOPLE - 1]} Course`;
     const page = await accept(invitation, email, name);
     assert.equal(new URL(page.url()).pathname, cohortUrl, 'the newcomer lands on the cohort');
@@ -163,7 +170,7 @@ describe('the two-day course, end to end', () => {
     const people = await facilitator.locator('table:below(#people)').first().innerText();
     for (const p of participants) assert.match(people, new RegExp(p.name), `${p.name} is in the cohort`);
 
-    await clickButtonAndWait(facilitator, 'Email the letter to every participant');
+    await clickButtonAndWait(facilitator, 'Email the letter to everyone who has not had it');
     for (const p of participants) {
       const letter = await sink.waitFor((msg) => msg.to.includes(p.email) && /Invitation/.test(msg.subject), MAIL_WAIT_MS);
       assert.match(letter.body, /Training room 2/, 'the letter is mail-merged');
@@ -489,9 +496,10 @@ describe('the two-day course, end to end', () => {
 
   test('error states of the programme pages are accessible too', { timeout: TEST_TIMEOUT_MS }, async () => {
     await go(facilitator, '/cohorts');
+    // Dates the picker allows but the course cannot have: the second day before the first.
     await facilitator.getByLabel('Title', { exact: true }).fill('Bad dates');
-    await facilitator.getByLabel('First day', { exact: true }).fill('next Tuesday');
-    await facilitator.getByLabel('Second day', { exact: true }).fill(isoDay(1));
+    await facilitator.getByLabel('First day', { exact: true }).fill(isoDay(1));
+    await facilitator.getByLabel('Second day', { exact: true }).fill(isoDay(0));
     await clickButtonAndWait(facilitator, 'Create the cohort');
     await facilitator.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
     await a11y(facilitator, 'the cohort list (with an error)');

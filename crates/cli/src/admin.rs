@@ -233,9 +233,9 @@ async fn log(store: &Store, org: i64, action: &str, kind: &str, id: Option<i64>,
 }
 
 async fn invite(store: &Store, org: i64, email: &str, role: Role, public_url: &str) -> R {
-    let link = recordwell_web::pages::invitations::invite(store, public_url, org, email, role, None, None)
-        .await
-        .map_err(|e| e.to_string())?;
+    let invite = recordwell_web::pages::invitations::Invite::to_organisation(org, email, role, None);
+    let link =
+        recordwell_web::pages::invitations::invite(store, public_url, invite).await.map_err(|e| e.to_string())?;
     log(store, org, "user.invite", "invitation", None, role.as_str()).await?;
     out(format!("Invitation for {email} as {role} (works once, for 14 days):\n{link}"));
     Ok(())

@@ -96,6 +96,8 @@ pub struct CohortPerson {
     pub status: String,
     /// Their service's name, if any.
     pub service: Option<String>,
+    /// When the invitation letter was last emailed to them.
+    pub letter_sent_at: Option<i64>,
 }
 
 /// A new cohort.
@@ -242,8 +244,8 @@ pub async fn role_of(store: &Store, cohort_id: i64, user_id: i64) -> Result<Opti
 
 /// Everyone in a cohort, by role then name.
 pub async fn people(store: &Store, cohort_id: i64) -> Result<Vec<CohortPerson>> {
-    let rows: Vec<(i64, String, String, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT u.id, u.name, u.email, p.role, p.status, s.name FROM cohort_people p \
+    let rows: Vec<PersonRow> = sqlx::query_as(
+        "SELECT u.id, u.name, u.email, p.role, p.status, s.name, p.letter_sent_at FROM cohort_people p \
          JOIN users u ON u.id = p.user_id \
          JOIN cohorts c ON c.id = p.cohort_id \
          LEFT JOIN memberships m ON m.user_id = p.user_id AND m.org_id = c.org_id \
@@ -255,10 +257,31 @@ pub async fn people(store: &Store, cohort_id: i64) -> Result<Vec<CohortPerson>> 
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(user_id, name, email, role, status, service)| {
-            Some(CohortPerson { user_id, name, email, role: CohortRole::parse(&role)?, status, service })
+        .filter_map(|(user_id, name, email, role, status, service, letter_sent_at)| {
+            Some(CohortPerson {
+                user_id,
+                name,
+                email,
+                role: CohortRole::parse(&role)?,
+                status,
+                service,
+                letter_sent_at,
+            })
         })
         .collect())
+}
+
+type PersonRow = (i64, String, String, String, String, Option<String>, Option<i64>);
+
+/// Records that the invitation letter was emailed to a participant at `at`.
+pub async fn mark_letter_sent(store: &Store, cohort_id: i64, user_id: i64, at: i64) -> Result<()> {
+    sqlx::query("UPDATE cohort_people SET letter_sent_at = $1 WHERE cohort_id = $2 AND user_id = $3")
+        .bind(at)
+        .bind(cohort_id)
+        .bind(user_id)
+        .execute(store.pool())
+        .await?;
+    Ok(())
 }
 
 /// Moves the cohort to a session (the facilitator's "next"), timing it from `at`.

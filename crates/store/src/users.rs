@@ -120,6 +120,21 @@ pub async fn set_membership(
     Ok(())
 }
 
+/// Places a member in a service, only if they are in none yet (their administrator may have
+/// placed them already, and knows better). False when nothing changed.
+pub async fn set_service_if_none(store: &Store, user_id: i64, org_id: i64, service_id: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE memberships SET service_id = $1 WHERE user_id = $2 AND org_id = $3 AND service_id IS NULL \
+         AND EXISTS (SELECT 1 FROM services WHERE id = $1 AND org_id = $3)",
+    )
+    .bind(service_id)
+    .bind(user_id)
+    .bind(org_id)
+    .execute(store.pool())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// A user's role in an organisation, if they are a member.
 pub async fn role_in(store: &Store, user_id: i64, org_id: i64) -> Result<Option<Role>> {
     let role: Option<String> = sqlx::query_scalar("SELECT role FROM memberships WHERE user_id = $1 AND org_id = $2")

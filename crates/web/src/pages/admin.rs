@@ -1,5 +1,6 @@
 //! Administration: people and roles, invitations, API tokens, the audit log.
 
+use super::invitations::Invite;
 use super::{PageForm, render};
 use crate::auth::token::{hash_token, random_token};
 use crate::auth::{CurrentSession, Visitor};
@@ -98,6 +99,9 @@ pub async fn people(
 pub struct InviteForm {
     email: String,
     role: String,
+    /// The service they work in (its id), or empty.
+    #[serde(default)]
+    service: Option<String>,
 }
 
 /// `POST /admin/invitations`: emails a link, or shows it when email is not set up.
@@ -114,9 +118,9 @@ pub async fn invite(
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
     let role = role.unwrap_or(Role::Practitioner);
-    let link =
-        super::invitations::invite(&state.store, &state.public_url, s.org_id, &f.email, role, Some(s.user_id), None)
-            .await?;
+    let service_id = f.service.as_deref().and_then(|v| v.parse().ok());
+    let invite = Invite { service_id, ..Invite::to_organisation(s.org_id, &f.email, role, Some(s.user_id)) };
+    let link = super::invitations::invite(&state.store, &state.public_url, invite).await?;
     crate::audit::log(&state.store, &s, "user.invite", "invitation", None, role.as_str()).await?;
     let body = format!(
         "Hello,\n\n{} has invited you to join {} on Recordwell as {}.\n\nChoose your name and password here (the link works once, for 14 days):\n\n{link}\n",

@@ -52,7 +52,8 @@ pub struct CheckView {
     pub readability: String,
     /// Findings in text order, at most [`SHOWN_PER_CHECK`] of each check.
     pub findings: Vec<FindingView>,
-    /// The checks that found more than could be shown: (check id, how many more), in id order.
+    /// The checks that found more than could be shown: (the first such finding's message, how
+    /// many more), in check id order.
     pub not_shown: Vec<(String, usize)>,
     /// The text with findings marked.
     pub segments: Vec<Segment>,
@@ -70,20 +71,20 @@ pub fn check(text: &str, record_type: RecordType, config: &Config) -> CheckView 
 pub const SHOWN_PER_CHECK: usize = 25;
 
 fn view(text: &str, report: &Report) -> CheckView {
-    let mut per_check: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut per_check: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
     let shown: Vec<&Finding> = report
         .findings
         .iter()
         .filter(|f| {
-            let n = per_check.entry(f.id.as_str()).or_default();
+            let (_, n) = per_check.entry(f.id.as_str()).or_insert((f.message.as_str(), 0));
             *n += 1;
             *n <= SHOWN_PER_CHECK
         })
         .collect();
     let not_shown = per_check
-        .into_iter()
+        .into_values()
         .filter(|(_, n)| *n > SHOWN_PER_CHECK)
-        .map(|(id, n)| (id.to_owned(), n - SHOWN_PER_CHECK))
+        .map(|(message, n)| (message.to_owned(), n - SHOWN_PER_CHECK))
         .collect();
     let findings = shown
         .iter()
@@ -207,7 +208,8 @@ mod tests {
         let text = "Mum was non-compliant. ".repeat(2_000);
         let v = check(&text, RecordType::Contact, Config::shared_default());
         let report = recordwell_check::check(&text, RecordType::Contact, Config::shared_default());
-        for (id, more) in &v.not_shown {
+        for (message, more) in &v.not_shown {
+            let id = &report.findings.iter().find(|f| &f.message == message).unwrap().id;
             let all = report.findings.iter().filter(|f| &f.id == id).count();
             let shown = v.findings.iter().filter(|f| &f.id == id).count();
             assert_eq!((shown, shown + more), (SHOWN_PER_CHECK, all), "{id}");

@@ -21,21 +21,66 @@ use serde::Deserialize;
 /// How long an invitation link works.
 pub const INVITE_TTL_SECS: i64 = 14 * 24 * 3600;
 
-/// Makes an invitation to `org_id` as `role` (and, with `cohort` = (cohort id, part), into that
-/// cohort), made `by` someone or from the command line; returns the link to send. Only the hash
-/// of the link's token is stored.
-pub async fn invite(
+/// Someone to invite.
+#[derive(Debug, Clone, Copy)]
+pub struct Invite<'a> {
+    /// The organisation they join.
+    pub org_id: i64,
+    /// Their email address.
+    pub email: &'a str,
+    /// The role they will hold there.
+    pub role: Role,
+    /// Who invites them (none from the command line).
+    pub by: Option<i64>,
+    /// The cohort they join on accepting, and their part in it.
+    pub cohort: Option<(i64, CohortRole)>,
+    /// The service they work in, if known.
+    pub service_id: Option<i64>,
+    /// Whether the link is being sent now (a cohort's invitations wait for its letter).
+    pub send_now: bool,
+}
+
+impl<'a> Invite<'a> {
+    /// An invitation to the organisation alone, sent now.
+    pub fn to_organisation(org_id: i64, email: &'a str, role: Role, by: Option<i64>) -> Invite<'a> {
+        Invite { org_id, email, role, by, cohort: None, service_id: None, send_now: true }
+    }
+}
+
+/// Makes an invitation; returns the link to send. Only the hash of the link's token is stored.
+pub async fn invite(store: &Store, public_url: &str, inv: Invite<'_>) -> Result<String, StoreError> {
+    let token = random_token();
+    let new = invitations::NewInvitation {
+        token_hash: &hash_token(&token),
+        org_id: inv.org_id,
+        email: inv.email,
+        role: inv.role,
+        by: inv.by,
+        ttl_secs: INVITE_TTL_SECS,
+        cohort: inv.cohort,
+        service_id: inv.service_id,
+        sent: inv.send_now,
+    };
+    invitations::create(store, new).await?;
+    Ok(link(public_url, &token))
+}
+
+/// A new link for a cohort's open invitation to `email`, as it is emailed now (with the
+/// invitation letter); the link made before stops working. None when the invitation has been
+/// accepted or has expired meanwhile.
+pub async fn reissue(
     store: &Store,
     public_url: &str,
-    org_id: i64,
+    cohort_id: i64,
     email: &str,
-    role: Role,
-    by: Option<i64>,
-    cohort: Option<(i64, CohortRole)>,
-) -> Result<String, StoreError> {
+) -> Result<Option<String>, StoreError> {
     let token = random_token();
-    invitations::create(store, &hash_token(&token), org_id, email, role, by, INVITE_TTL_SECS, cohort).await?;
-    Ok(format!("{}/invitations/{token}", public_url.trim_end_matches('/')))
+    let done = invitations::reissue(store, cohort_id, email, &hash_token(&token), INVITE_TTL_SECS).await?;
+    Ok(done.then(|| link(public_url, &token)))
+}
+
+fn link(public_url: &str, token: &str) -> String {
+    format!("{}/invitations/{token}", public_url.trim_end_matches('/'))
 }
 
 /// The page where a new password is chosen (invitations and resets).
@@ -135,7 +180,9 @@ pub async fn accept(
     // Someone who became a member another way since the invitation keeps the role they have:
     // an invitation to a cohort must never change an administrator into a practitioner.
     if users::role_in(&state.store, user_id, inv.org_id).await?.is_none() {
-        users::set_membership(&state.store, user_id, inv.org_id, inv.role, None).await?;
+        users::set_membership(&state.store, user_id, inv.org_id, inv.role, inv.service_id).await?;
+    } else if let Some(service) = inv.service_id {
+        users::set_service_if_none(&state.store, user_id, inv.org_id, service).await?;
     }
     crate::audit::log_as(
         &state.store,
@@ -150,6 +197,10 @@ pub async fn accept(
     let landing = match inv.cohort {
         Some((cohort_id, part)) => {
             cohorts::set_person(&state.store, cohort_id, user_id, part, "joined").await?;
+            if let (CohortRole::Participant, Some(at)) = (part, inv.sent_at) {
+                // Their invitation carried the letter: it is not waiting for them any more.
+                cohorts::mark_letter_sent(&state.store, cohort_id, user_id, at).await?;
+            }
             crate::audit::log_as(
                 &state.store,
                 Some(inv.org_id),

@@ -4,35 +4,20 @@
 
 use crate::auth::{CurrentSession, Visitor};
 use crate::error::AppError;
-use crate::export::pdf::Document;
-use crate::pages::invitations::invite;
-use crate::pages::{MessagePage, PageForm, render};
-use crate::programme::{AsFacilitator, Facilitating, InCohort, may_facilitate, review, templates};
+use crate::pages::{PageForm, render};
+use crate::programme::{AsFacilitator, Facilitating, InCohort, may_facilitate, templates};
 use crate::state::AppState;
 use crate::views::Frame;
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
-use axum::http::header;
+use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use recordwell_store::cohorts::{self, Cohort, CohortPerson, CohortRole, CohortSession, NewCohort};
-use recordwell_store::orgs::Role;
 use recordwell_store::programmes::{self, SESSION_KINDS, Template as Programme};
-use recordwell_store::{invitations, letters, reviews, users};
+use recordwell_store::{invitations, reviews};
 use serde::Deserialize;
 use std::collections::HashMap;
-
-/// The letter every new cohort starts with; facilitators edit it per cohort.
-pub const DEFAULT_LETTER: &str = "Dear {name},
-
-You are invited to {title}, a two-day programme on recording in social work, on {first_day} and {second_day} at {venue}.
-
-Before the first day, please complete the self-study exercises. The programme depends on the examples you bring: please bring an example of each kind of record you write: a case summary, a core assessment, a contact record and a detailed record. You will add them to Recordwell, which takes out names and other details that identify people before anyone else reads them.
-
-Everything about the programme, including the agenda, is at {link}
-
-We look forward to seeing you.";
 
 /// The routes.
 pub fn routes() -> Router<AppState> {
@@ -40,11 +25,6 @@ pub fn routes() -> Router<AppState> {
         .route("/cohorts", get(list).post(create))
         .route("/cohorts/{cohort}", get(home))
         .route("/cohorts/{cohort}/times", post(set_times))
-        .route("/cohorts/{cohort}/people", post(add_person))
-        .route("/cohorts/{cohort}/people/{user}/leave", post(mark_left))
-        .route("/cohorts/{cohort}/letter", post(save_letter))
-        .route("/cohorts/{cohort}/letters/send", post(send_letters))
-        .route("/cohorts/{cohort}/letters/{file}", get(letter_pdf))
         .route("/cohorts/{cohort}/points/{session}", post(save_points))
 }
 
@@ -76,7 +56,8 @@ pub struct NewForm {
     followup_days: String,
 }
 
-fn role_label(r: CohortRole) -> &'static str {
+/// A part in a cohort, as pages name it.
+pub fn role_label(r: CohortRole) -> &'static str {
     match r {
         CohortRole::Facilitator => "Facilitator",
         CohortRole::Participant => "Participant",
@@ -120,12 +101,27 @@ async fn list(
     list_page(&state, &visitor, &s, NewForm::default(), None).await
 }
 
-/// Checks a `YYYY-MM-DD` date.
+/// How every date field says what it wants (each is an `<input type="date">`, which browsers in
+/// the UK show as day/month/year; one that falls back to a plain box takes the same).
+pub const DATE_HINT: &str = "Day, month and year, for example 04/03/2027";
+
+/// A date as a form sends it: `YYYY-MM-DD` (what a date picker sends) or `DD/MM/YYYY` (what
+/// someone types into a plain box, the way dates are written in the UK).
 pub fn valid_date(d: &str) -> Option<jiff::civil::Date> {
-    if d.len() != 10 {
+    let d = d.trim();
+    if d.len() == 10 && d.as_bytes()[4] == b'-' {
+        return d.parse::<jiff::civil::Date>().ok();
+    }
+    let mut parts = d.split('/').map(|p| p.trim().parse::<i16>().ok());
+    let (Some(Some(day)), Some(Some(month)), Some(Some(year)), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    if !(1000..=9999).contains(&year) {
         return None;
     }
-    d.parse::<jiff::civil::Date>().ok()
+    jiff::civil::Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
 /// Checks an `HH:MM` time.
@@ -137,15 +133,19 @@ pub fn valid_time(t: &str) -> bool {
         && t[3..].parse::<u8>().is_ok_and(|m| m < 60 && b[3].is_ascii_digit() && b[4].is_ascii_digit())
 }
 
-/// What is wrong with a new cohort, if anything: (title, template, days, follow-up).
-fn check_new(f: &NewForm) -> Result<(i64, i64), String> {
+/// A new cohort's checked fields: template, follow-up days, and the two days (`YYYY-MM-DD`).
+type CheckedNew = (i64, i64, String, String);
+
+/// What is wrong with a new cohort, if anything.
+fn check_new(f: &NewForm) -> Result<CheckedNew, String> {
     if f.title.trim().is_empty() || f.title.len() > 200 {
         return Err("Enter a title (up to 200 characters).".into());
     }
     let template: i64 = f.template_id.parse().map_err(|_| "Choose a programme.".to_owned())?;
-    let first = valid_date(f.first_day.trim()).ok_or("Enter the first day as YYYY-MM-DD, for example 2027-03-04.")?;
+    let first =
+        valid_date(&f.first_day).ok_or("Enter the first day as day, month and year, for example 04/03/2027.")?;
     let second =
-        valid_date(f.second_day.trim()).ok_or("Enter the second day as YYYY-MM-DD, for example 2027-03-11.")?;
+        valid_date(&f.second_day).ok_or("Enter the second day as day, month and year, for example 11/03/2027.")?;
     if second < first {
         return Err("The second day must be on or after the first day.".into());
     }
@@ -156,7 +156,7 @@ fn check_new(f: &NewForm) -> Result<(i64, i64), String> {
         .ok()
         .filter(|d| (1..=730).contains(d))
         .ok_or("Enter the follow-up period as a number of days from 1 to 730.")?;
-    Ok((template, days))
+    Ok((template, days, first.to_string(), second.to_string()))
 }
 
 /// `POST /cohorts`: creates a cohort from a template (facilitators and administrators).
@@ -166,7 +166,7 @@ async fn create(
     Facilitating(s): Facilitating,
     PageForm(f): PageForm<NewForm>,
 ) -> Result<Response, AppError> {
-    let (template_id, followup_days) = match check_new(&f) {
+    let (template_id, followup_days, first_day, second_day) = match check_new(&f) {
         Ok(v) => v,
         Err(e) => return list_page(&state, &visitor, &s, f, Some(e)).await,
     };
@@ -180,9 +180,9 @@ async fn create(
             org_id: s.org_id,
             title: f.title.trim(),
             venue: f.venue.trim(),
-            first_day: f.first_day.trim(),
-            second_day: f.second_day.trim(),
-            letter: DEFAULT_LETTER,
+            first_day: &first_day,
+            second_day: &second_day,
+            letter: super::letters::DEFAULT_LETTER,
             followup_days,
             created_by: s.user_id,
         },
@@ -251,8 +251,12 @@ struct HomePage {
     is_participant: bool,
     days: Vec<Day>,
     people: Vec<CohortPerson>,
-    /// Open invitations: (email, part, expires at).
-    invited: Vec<(String, String, i64)>,
+    /// Open invitations.
+    invited: Vec<invitations::CohortInvitation>,
+    /// The organisation's services, for the add-someone form.
+    services: Vec<recordwell_store::orgs::Service>,
+    /// How many people have not had the letter (or invitation) yet.
+    waiting_for_letter: usize,
     notice: Option<String>,
     error: Option<String>,
     draft_points: Option<(i64, String)>,
@@ -260,16 +264,27 @@ struct HomePage {
 
 /// Feedback to show on the home page after a form.
 #[derive(Default)]
-struct Said {
-    notice: Option<String>,
-    error: Option<String>,
-    draft_points: Option<(i64, String)>,
+pub struct Said {
+    /// What was done.
+    pub notice: Option<String>,
+    /// What is wrong.
+    pub error: Option<String>,
+    /// Summary points kept for a second look (they seemed to name people).
+    pub draft_points: Option<(i64, String)>,
 }
 
-async fn home_page(state: &AppState, visitor: &Visitor, ic: &InCohort, said: Said) -> Result<Response, AppError> {
+/// The cohort's home page, with what a form just said.
+pub async fn home_page(state: &AppState, visitor: &Visitor, ic: &InCohort, said: Said) -> Result<Response, AppError> {
     let is_facilitator = ic.role == CohortRole::Facilitator;
     let people = if is_facilitator { cohorts::people(&state.store, ic.cohort.id).await? } else { vec![] };
     let invited = if is_facilitator { invitations::open_for_cohort(&state.store, ic.cohort.id).await? } else { vec![] };
+    let services =
+        if is_facilitator { recordwell_store::orgs::services(&state.store, ic.cohort.org_id).await? } else { vec![] };
+    let waiting_for_letter = people
+        .iter()
+        .filter(|p| p.role == CohortRole::Participant && p.status != "left" && p.letter_sent_at.is_none())
+        .count()
+        + invited.iter().filter(|i| i.sent_at.is_none()).count();
     render(&HomePage {
         frame: Frame::new(visitor, "training"),
         days: agenda(state, &ic.cohort).await?,
@@ -278,6 +293,8 @@ async fn home_page(state: &AppState, visitor: &Visitor, ic: &InCohort, said: Sai
         is_participant: ic.role == CohortRole::Participant,
         people,
         invited,
+        services,
+        waiting_for_letter,
         notice: said.notice,
         error: said.error,
         draft_points: said.draft_points,
@@ -285,8 +302,21 @@ async fn home_page(state: &AppState, visitor: &Visitor, ic: &InCohort, said: Sai
 }
 
 /// `GET /cohorts/{cohort}`: the cohort's home page.
-async fn home(State(state): State<AppState>, visitor: Visitor, ic: InCohort) -> Result<Response, AppError> {
-    home_page(&state, &visitor, &ic, Said::default()).await
+async fn home(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    ic: InCohort,
+    Query(q): Query<HomeQuery>,
+) -> Result<Response, AppError> {
+    let notice = (q.letter.as_deref() == Some("saved") && ic.role == CohortRole::Facilitator)
+        .then(|| "Letter saved. Nothing has been emailed: send it below when it is ready.".to_owned());
+    home_page(&state, &visitor, &ic, Said { notice, ..Said::default() }).await
+}
+
+/// `?letter=saved` after the letter was saved.
+#[derive(Deserialize)]
+struct HomeQuery {
+    letter: Option<String>,
 }
 
 /// `POST /cohorts/{cohort}/times`: `time_{session id}` = `HH:MM` or empty.
@@ -314,217 +344,6 @@ async fn set_times(
 }
 
 /// The add-person form.
-#[derive(Deserialize)]
-struct PersonForm {
-    email: String,
-    role: String,
-}
-
-/// `POST /cohorts/{cohort}/people`: adds a member of the organisation by email.
-async fn add_person(
-    State(state): State<AppState>,
-    visitor: Visitor,
-    AsFacilitator(ic): AsFacilitator,
-    PageForm(f): PageForm<PersonForm>,
-) -> Result<Response, AppError> {
-    let Some(role) = CohortRole::parse(&f.role) else {
-        return Err(AppError::BadRequest("Choose their part in the cohort.".into()));
-    };
-    let user = users::by_email(&state.store, f.email.trim()).await?;
-    let member = match &user {
-        Some(u) => users::role_in(&state.store, u.id, ic.cohort.org_id).await?.is_some(),
-        None => false,
-    };
-    let (Some(user), true) = (user, member) else {
-        return invite_person(&state, &visitor, &ic, f.email.trim(), role).await;
-    };
-    if user.id == ic.who.user_id {
-        let error = Some("You are already in this cohort, as a facilitator.".to_owned());
-        return home_page(&state, &visitor, &ic, Said { error, ..Said::default() }).await;
-    }
-    cohorts::set_person(&state.store, ic.cohort.id, user.id, role, "joined").await?;
-    crate::audit::log(&state.store, &ic.who, "cohort.person", "cohort", Some(ic.cohort.id), role.as_str()).await?;
-    Ok(Redirect::to(&format!("/cohorts/{}#people", ic.cohort.id)).into_response())
-}
-
-/// Someone with no account in the organisation: an invitation that makes their account and adds
-/// them to the cohort, emailed with the invitation letter. When email cannot be sent the link is
-/// shown to the facilitator to pass on, so the invitation is never lost.
-async fn invite_person(
-    state: &AppState,
-    visitor: &Visitor,
-    ic: &InCohort,
-    email: &str,
-    role: CohortRole,
-) -> Result<Response, AppError> {
-    if !crate::pages::setup::looks_like_email(email) {
-        let error = Some("Enter an email address like name@example.org.".to_owned());
-        return home_page(state, visitor, ic, Said { error, ..Said::default() }).await;
-    }
-    let org_role = match role {
-        CohortRole::Participant => Role::Practitioner,
-        CohortRole::Facilitator => Role::Facilitator,
-        CohortRole::Manager => Role::Manager,
-    };
-    let (org, by) = (ic.cohort.org_id, Some(ic.who.user_id));
-    let cohort = Some((ic.cohort.id, role));
-    let link = invite(&state.store, &state.public_url, org, email, org_role, by, cohort).await?;
-    crate::audit::log(&state.store, &ic.who, "cohort.invite", "cohort", Some(ic.cohort.id), role.as_str()).await?;
-    let body = if role == CohortRole::Participant {
-        let letter = merge(&ic.cohort.letter, &ic.cohort, "colleague", &cohort_link(state, ic.cohort.id));
-        format!("{letter}\n\nFirst, make your Recordwell account here (the link works once, for 14 days):\n{link}\n")
-    } else {
-        format!(
-            "Hello,\n\n{} has invited you to {} on Recordwell, as {}.\n\nMake your account here (the link works \
-             once, for 14 days):\n{link}\n",
-            ic.who.user_name,
-            ic.cohort.title,
-            role_label(role).to_lowercase()
-        )
-    };
-    let subject = format!("Invitation: {}", ic.cohort.title);
-    let said = match state.mailer.send(email, &subject, body).await {
-        Ok(()) => {
-            Said { notice: Some(format!("Invited {email}. They join the cohort when they accept.")), ..Said::default() }
-        }
-        Err(e) => {
-            let why = match e {
-                crate::mail::MailError::NotConfigured => "email is not set up".to_owned(),
-                e => e.to_string(),
-            };
-            let notice = format!(
-                "Invited {email}, but the invitation could not be emailed ({why}). Send them this link yourself; \
-                 it works once, for 14 days: {link}"
-            );
-            Said { notice: Some(notice), ..Said::default() }
-        }
-    };
-    home_page(state, visitor, ic, said).await
-}
-
-/// `POST /cohorts/{cohort}/people/{user}/leave`: a participant leaves; pair-review groups are
-/// rebalanced so that nobody is left alone.
-async fn mark_left(
-    State(state): State<AppState>,
-    ic: InCohort,
-    Path((_, user)): Path<(i64, i64)>,
-) -> Result<Response, AppError> {
-    ic.facilitator()?;
-    let people = cohorts::people(&state.store, ic.cohort.id).await?;
-    let person =
-        people.iter().find(|p| p.user_id == user && p.role == CohortRole::Participant).ok_or(AppError::NotFound)?;
-    cohorts::set_person(&state.store, ic.cohort.id, user, person.role, "left").await?;
-    review::rebalance_cohort(&state, ic.cohort.id).await?;
-    crate::audit::log(&state.store, &ic.who, "cohort.leave", "cohort", Some(ic.cohort.id), "").await?;
-    Ok(Redirect::to(&format!("/cohorts/{}#people", ic.cohort.id)).into_response())
-}
-
-/// The letter form.
-#[derive(Deserialize)]
-struct LetterForm {
-    letter: String,
-}
-
-/// `POST /cohorts/{cohort}/letter`: saves the letter template.
-async fn save_letter(
-    State(state): State<AppState>,
-    visitor: Visitor,
-    AsFacilitator(ic): AsFacilitator,
-    PageForm(f): PageForm<LetterForm>,
-) -> Result<Response, AppError> {
-    if f.letter.trim().is_empty() || f.letter.len() > 20_000 {
-        let error = Some("Write the letter (up to 20,000 characters).".to_owned());
-        return home_page(&state, &visitor, &ic, Said { error, ..Said::default() }).await;
-    }
-    letters::set(&state.store, ic.cohort.id, f.letter.trim()).await?;
-    Ok(Redirect::to(&format!("/cohorts/{}#letter", ic.cohort.id)).into_response())
-}
-
-/// The letter for one person, with the placeholders filled in.
-pub fn merge(letter: &str, cohort: &Cohort, name: &str, link: &str) -> String {
-    let venue = if cohort.venue.is_empty() { "the venue to be confirmed" } else { &cohort.venue };
-    letter
-        .replace("{name}", name)
-        .replace("{title}", &cohort.title)
-        .replace("{first_day}", &long_date(&cohort.first_day))
-        .replace("{second_day}", &long_date(&cohort.second_day))
-        .replace("{venue}", venue)
-        .replace("{link}", link)
-}
-
-/// "2027-03-04" as "Thursday 4 March 2027".
-fn long_date(d: &str) -> String {
-    valid_date(d).map_or_else(|| d.to_owned(), |date| date.strftime("%A %-d %B %Y").to_string())
-}
-
-fn cohort_link(state: &AppState, cohort_id: i64) -> String {
-    format!("{}/cohorts/{cohort_id}", state.public_url.trim_end_matches('/'))
-}
-
-/// `POST /cohorts/{cohort}/letters/send`: emails each participant their letter, and says who
-/// it could not reach (nothing is lost: sending again sends to everyone again).
-async fn send_letters(State(state): State<AppState>, visitor: Visitor, ic: InCohort) -> Result<Response, AppError> {
-    ic.facilitator()?;
-    let link = cohort_link(&state, ic.cohort.id);
-    let subject = format!("Invitation: {}", ic.cohort.title);
-    let mut sent = 0;
-    let mut failed = vec![];
-    for p in cohorts::people(&state.store, ic.cohort.id).await? {
-        if p.role != CohortRole::Participant || p.status == "left" {
-            continue;
-        }
-        let body = merge(&ic.cohort.letter, &ic.cohort, &p.name, &link);
-        match state.mailer.send(&p.email, &subject, body).await {
-            Ok(()) => sent += 1,
-            Err(e) => {
-                // The error can quote the address, so the log names only the ids.
-                tracing::warn!(cohort = ic.cohort.id, user = p.user_id, "invitation letter not sent");
-                failed.push(format!("{} ({}): {e}", p.name, p.email));
-            }
-        }
-    }
-    crate::audit::log(&state.store, &ic.who, "cohort.letters", "cohort", Some(ic.cohort.id), format!("sent {sent}"))
-        .await?;
-    let mut paragraphs = vec![format!("Sent {sent} letter{}.", if sent == 1 { "" } else { "s" })];
-    if !failed.is_empty() {
-        paragraphs.push(format!(
-            "Not sent to {} participant{} (send again later, or download their letter as a PDF):",
-            failed.len(),
-            if failed.len() == 1 { "" } else { "s" }
-        ));
-        paragraphs.extend(failed);
-    }
-    render(&MessagePage {
-        frame: Frame::new(&visitor, "training"),
-        heading: "Invitation letters".into(),
-        paragraphs,
-        link: Some((format!("/cohorts/{}", ic.cohort.id), "Back to the cohort".into())),
-    })
-}
-
-/// `GET /cohorts/{cohort}/letters/{user}.pdf`: one participant's letter as a PDF.
-async fn letter_pdf(
-    State(state): State<AppState>,
-    ic: InCohort,
-    Path((_, file)): Path<(i64, String)>,
-) -> Result<Response, AppError> {
-    ic.facilitator()?;
-    let user: i64 = file.strip_suffix(".pdf").and_then(|u| u.parse().ok()).ok_or(AppError::NotFound)?;
-    let people = cohorts::people(&state.store, ic.cohort.id).await?;
-    let p = people.iter().find(|p| p.user_id == user).ok_or(AppError::NotFound)?;
-    ic.log_download(&state, &format!("letter for user {user}")).await?;
-    let body = merge(&ic.cohort.letter, &ic.cohort, &p.name, &cohort_link(&state, ic.cohort.id));
-    let pdf = Document::new(&ic.cohort.title).paragraph(&body).render();
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"letter-{}-{user}.pdf\"", ic.cohort.id)),
-        ],
-        pdf,
-    )
-        .into_response())
-}
-
 /// The summary points form.
 #[derive(Deserialize)]
 struct PointsForm {
@@ -569,8 +388,14 @@ mod tests {
     #[test]
     fn validates_dates_and_times() {
         assert!(valid_date("2027-03-04").is_some());
+        assert_eq!(valid_date("04/03/2027"), valid_date("2027-03-04"), "as typed in the UK");
+        assert_eq!(valid_date(" 4/3/2027 "), valid_date("2027-03-04"));
         assert!(valid_date("2027-3-4").is_none());
         assert!(valid_date("2027-02-30").is_none());
+        assert!(valid_date("30/02/2027").is_none());
+        assert!(valid_date("04/03/27").is_none(), "a two-digit year is ambiguous");
+        assert!(valid_date("04/03/2027/1").is_none());
+        assert!(valid_date("").is_none());
         assert!(valid_time("09:30"));
         assert!(valid_time("23:59"));
         assert!(!valid_time("24:00"));

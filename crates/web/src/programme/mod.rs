@@ -11,6 +11,8 @@ pub mod cohorts;
 pub mod dayview;
 pub mod examples;
 pub mod learning;
+pub mod letters;
+pub mod people;
 pub mod plans;
 pub mod postbox;
 pub mod reflections;
@@ -32,6 +34,8 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(templates::routes())
         .merge(cohorts::routes())
+        .merge(people::routes())
+        .merge(letters::routes())
         .merge(examples::routes())
         .merge(review::routes())
         .merge(dayview::routes())

@@ -52,6 +52,13 @@ pub fn default_followup(cohort: &Cohort) -> String {
         .map_or_else(|| cohort.second_day.clone(), |d| d.to_string())
 }
 
+/// A follow-up date from a form, as `YYYY-MM-DD`, or what to say about it.
+fn followup_date(field: &str) -> Result<String, AppError> {
+    super::cohorts::valid_date(field).map(|d| d.to_string()).ok_or_else(|| {
+        AppError::BadRequest("Enter the follow-up date as day, month and year, for example 31/03/2027.".into())
+    })
+}
+
 /// 08:00 UK time on `date` (`YYYY-MM-DD`), in Unix seconds.
 pub fn eight_am_uk(date: &str) -> Option<i64> {
     let tz = jiff::tz::TimeZone::get("Europe/London").ok()?;
@@ -159,10 +166,7 @@ async fn save_plan(
     if statements.is_empty() {
         return Err(AppError::BadRequest("Write at least one statement (the plan has four or five).".into()));
     }
-    let date = form.followup_on.trim();
-    if eight_am_uk(date).is_none() {
-        return Err(AppError::BadRequest("The follow-up date must be a date like 2027-03-31.".into()));
-    }
+    let date = &followup_date(&form.followup_on)?;
     let id = plans::save(&state.store, c.cohort.id, c.who.user_id, date, &statements).await?;
     schedule_followup(&state, &c.cohort, id, date).await?;
     let date = date.to_owned();
@@ -249,10 +253,7 @@ async fn facilitator_set_date(
         .await?
         .filter(|p| p.cohort_id == c.cohort.id)
         .ok_or(AppError::NotFound)?;
-    let date = form.followup_on.trim();
-    if eight_am_uk(date).is_none() {
-        return Err(AppError::BadRequest("The follow-up date must be a date like 2027-03-31.".into()));
-    }
+    let date = &followup_date(&form.followup_on)?;
     plans::set_followup(&state.store, plan.id, date).await?;
     schedule_followup(&state, &c.cohort, plan.id, date).await?;
     Ok(Redirect::to(&format!("/cohorts/{}/plans", c.cohort.id)).into_response())

@@ -32,7 +32,7 @@ async fn new_cohort(app: &TestApp, fac: &mut Browser) -> i64 {
         )
         .await;
     assert_eq!(bad.status, StatusCode::OK);
-    assert!(bad.body.contains("YYYY-MM-DD"), "{}", bad.body);
+    assert!(bad.body.contains("as day, month and year, for example 04/03/2027"), "{}", bad.body);
     let made = fac
         .post_form(
             "/cohorts",
@@ -40,14 +40,18 @@ async fn new_cohort(app: &TestApp, fac: &mut Browser) -> i64 {
                 ("title", "Recording, March 2027"),
                 ("template_id", &template),
                 ("first_day", "2027-03-04"),
-                ("second_day", "2027-03-11"),
+                // Typed, as the date box takes it in a browser without a date picker.
+                ("second_day", "11/03/2027"),
                 ("venue", "Town Hall"),
                 ("followup_days", "90"),
             ],
         )
         .await;
     assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
-    made.location().trim_start_matches("/cohorts/").parse().unwrap()
+    let id = made.location().trim_start_matches("/cohorts/").parse().unwrap();
+    let c = cohorts::get(&app.store, app.org_id, id).await.unwrap().unwrap();
+    assert_eq!((c.first_day.as_str(), c.second_day.as_str()), ("2027-03-04", "2027-03-11"), "kept one way");
+    id
 }
 
 async fn programme_end_to_end(backend: Backend) {
@@ -90,7 +94,7 @@ async fn programme_end_to_end(backend: Backend) {
 
     // Letters by email and as PDF.
     let sent = fac.post_form(&format!("/cohorts/{cohort}/letters/send"), &[]).await;
-    assert!(sent.body.contains("Sent 5 letters"), "{}", sent.body);
+    assert!(sent.body.contains("Sent 5 emails"), "{}", sent.body);
     let mail = app.smtp.wait_for(&people[0].1).await;
     assert!(mail.contains("Participant 1") && mail.contains("case summary"), "{mail}");
     let pdf = fac.get(&format!("/cohorts/{cohort}/letters/{}.pdf", people[0].0)).await;
@@ -323,7 +327,7 @@ async fn letters_examples_and_the_day(backend: Backend) {
         StatusCode::SEE_OTHER
     );
     let sent = fac.post_form(&format!("/cohorts/{cohort}/letters/send"), &[]).await;
-    assert!(sent.body.contains("Sent 2 letters") && sent.body.contains("Not sent to 1 participant"), "{}", sent.body);
+    assert!(sent.body.contains("Sent 2 emails") && sent.body.contains("Not sent to 1 person"), "{}", sent.body);
     assert!(sent.body.contains("Broken Address"));
     let mail = app.smtp.wait_for("colleague@test.example").await;
     assert!(mail.contains("Hello Test colleague") && mail.contains("Thursday 4 March 2027"), "{mail}");
@@ -396,13 +400,44 @@ async fn newcomers_are_invited_into_the_cohort(backend: Backend) {
     let bad = fac.post_form(&people, &[("email", "not an address"), ("role", "participant")]).await;
     assert!(bad.body.contains("Enter an email address"), "{}", bad.body);
 
-    // Someone with no account: invited, with the letter and a link that makes their account.
-    let asked = fac.post_form(&people, &[("email", "new.starter@test.example"), ("role", "participant")]).await;
-    assert!(asked.body.contains("Invited new.starter@test.example"), "{}", asked.body);
+    // Someone with no account, in a service: invited, but nothing is emailed until the
+    // facilitator has the letter ready and sends it.
+    let service = recordwell_store::orgs::add_service(&app.store, app.org_id, "Justice", "justice").await.unwrap();
+    let fields = [("email", "new.starter@test.example"), ("role", "participant"), ("service", &service.to_string())];
+    let asked = fac.post_form(&people, &fields).await;
+    assert!(asked.body.contains("Nothing has been emailed yet"), "{}", asked.body);
     let page = fac.get(&format!("/cohorts/{cohort}")).await;
     assert!(page.body.contains("Invited, not joined yet") && page.body.contains("new.starter@test.example"));
-    let mail = app.smtp.wait_for("new.starter@test.example").await;
-    assert!(mail.contains("Dear colleague") && mail.contains("self-study exercises"), "the letter: {mail}");
+    assert!(page.body.contains("not emailed yet") && page.body.contains("1 person has not had the letter yet."));
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(app.smtp.messages().is_empty(), "adding someone emails nothing");
+    // The letter edited after adding them is the one they get.
+    let letter = "Dear {name}, welcome to {title}. Please do the self-study exercises first. {link}";
+    fac.post_form(&format!("/cohorts/{cohort}/letter"), &[("letter", letter)]).await;
+    let saved = fac.get(&format!("/cohorts/{cohort}?letter=saved")).await;
+    assert!(saved.body.contains("Letter saved. Nothing has been emailed"), "{}", saved.body);
+    let sent = fac.post_form(&format!("/cohorts/{cohort}/letters/send"), &[("to", "new")]).await;
+    assert!(sent.body.contains("Sent 1 email."), "{}", sent.body);
+    let first_mail = app.smtp.wait_for("new.starter@test.example").await;
+    assert!(
+        first_mail.contains("Dear colleague, welcome to") && first_mail.contains("make your Recordwell account"),
+        "{first_mail}"
+    );
+    let again = fac.post_form(&format!("/cohorts/{cohort}/letters/send"), &[("to", "new")]).await;
+    assert!(again.body.contains("Nobody was waiting for the letter"), "{}", again.body);
+    // Sent again to everyone: a new link, and the first one stops working.
+    let resent = fac.post_form(&format!("/cohorts/{cohort}/letters/send"), &[("to", "everyone")]).await;
+    assert!(resent.body.contains("Sent 1 email."), "{}", resent.body);
+    let old_path = link_in(&first_mail, &format!("{}/invitations/", app.url)).trim_start_matches(&app.url).to_owned();
+    assert_eq!(Browser::new(&app.url).get(&old_path).await.status, StatusCode::NOT_FOUND, "superseded");
+    let mail = loop {
+        let all: Vec<String> =
+            app.smtp.messages().into_iter().filter(|m| m.contains("new.starter@test.example")).collect();
+        if all.len() == 2 {
+            break all[1].clone();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
     let path = link_in(&mail, &format!("{}/invitations/", app.url)).trim_start_matches(&app.url).to_owned();
     let mut newcomer = Browser::new(&app.url);
     newcomer.get(&path).await;
@@ -411,6 +446,8 @@ async fn newcomers_are_invited_into_the_cohort(backend: Backend) {
     assert_eq!(joined.location(), format!("/cohorts/{cohort}"), "they land on the cohort");
     let user = users::by_email(&app.store, "new.starter@test.example").await.unwrap().unwrap();
     assert_eq!(users::role_in(&app.store, user.id, app.org_id).await.unwrap(), Some(Role::Practitioner));
+    let member = users::members(&app.store, app.org_id).await.unwrap().into_iter().find(|m| m.id == user.id).unwrap();
+    assert_eq!(member.service.as_deref(), Some("Justice"), "in the service the facilitator named, so groups can mix");
     assert_eq!(cohorts::role_of(&app.store, cohort, user.id).await.unwrap(), Some(cohorts::CohortRole::Participant));
     assert_eq!(newcomer.get(&format!("/cohorts/{cohort}/examples")).await.status, StatusCode::OK);
     let page = fac.get(&format!("/cohorts/{cohort}")).await;
@@ -419,6 +456,7 @@ async fn newcomers_are_invited_into_the_cohort(backend: Backend) {
     // Someone who joined the organisation another way while the invitation was open keeps their
     // role when they accept it, and still joins the cohort.
     fac.post_form(&people, &[("email", "late.admin@test.example"), ("role", "participant")]).await;
+    fac.post_form(&format!("/cohorts/{cohort}/letters/send"), &[("to", "new")]).await;
     let mail = app.smtp.wait_for("late.admin@test.example").await;
     let hash = recordwell_web::auth::password::hash(PASSWORD);
     let admin_id = users::create(&app.store, "late.admin@test.example", "Late Admin", Some(&hash)).await.unwrap();
@@ -440,3 +478,53 @@ async fn newcomers_are_invited_into_the_cohort(backend: Backend) {
     app.finish().await;
 }
 both!(newcomers_are_invited_into_the_cohort);
+
+/// What got in a new facilitator's way: a pair-review answer saved without a word, managers
+/// offered a group they have no part in, the report naming findings by internal id.
+async fn pages_say_what_happened_and_offer_only_what_works(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (cohort, session, _, _) = crate::programme_access::cohort_with_everyone(&app).await;
+    let sessions = cohorts::sessions(&app.store, cohort).await.unwrap();
+    let record_type = sessions.iter().find(|s| s.id == session).unwrap().record_type.clone().unwrap();
+    let colleague = app.people["colleague"].id;
+    examples::save(&app.store, cohort, colleague, &record_type, "Mum was non-compliant at the visit.").await.unwrap();
+    let example = examples::for_person(&app.store, cohort, colleague).await.unwrap()[0].id;
+
+    // The practitioner's answer is confirmed beside the example it is about.
+    let groups = reviews::groups(&app.store, session).await.unwrap();
+    let (prac, col) = (app.people["practitioner"].id, colleague);
+    if !groups.iter().any(|g| g.members.contains(&prac) && g.members.contains(&col)) {
+        let together = groups.iter().find(|g| g.members.contains(&col)).unwrap().id;
+        assert!(reviews::move_member(&app.store, session, prac, together).await.unwrap());
+    }
+    let mut p = app.signed_in("practitioner").await;
+    let review = format!("/cohorts/{cohort}/sessions/{session}/review");
+    p.get(&review).await;
+    let fields = [
+        ("example_id", example.to_string()),
+        ("as_colleague", "Clear enough.".into()),
+        ("as_family", "Hurtful.".into()),
+        ("finished", "1".into()),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let saved = p.post_form(&format!("{review}/answers"), &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let page = p.get(saved.location()).await;
+    assert!(page.body.contains("Saved your answers about Test colleague"), "{}", page.body);
+    assert!(page.body.contains("marked as finished"));
+    assert!(!p.get(&review).await.body.contains("Saved your answers"), "only right after saving");
+
+    // Managers are not offered the groups (which are not theirs); participants are.
+    let mut manager = app.signed_in("manager").await;
+    let home = manager.get(&format!("/cohorts/{cohort}")).await;
+    assert!(!home.body.contains(&review) && !home.body.contains("Your group"), "{}", home.body);
+    assert!(p.get(&format!("/cohorts/{cohort}")).await.body.contains(&review));
+
+    // The report names findings as the catalogue does, in words.
+    let mut fac = app.signed_in("facilitator").await;
+    let report = fac.get(&format!("/cohorts/{cohort}/report")).await;
+    assert!(report.body.contains("Judgemental language"), "{}", report.body);
+    assert!(!report.body.contains("judgemental-language"), "no internal ids");
+    app.finish().await;
+}
+both!(pages_say_what_happened_and_offer_only_what_works);
