@@ -28,6 +28,17 @@ pub struct Cohort {
     pub current_session_id: Option<i64>,
     /// When it started (Unix seconds).
     pub session_started_at: Option<i64>,
+    /// Which kind of programme it runs (`crate::programmes::TWO_DAY` or `WORKSHOP_SERIES`).
+    pub kind: String,
+    /// Day three, `YYYY-MM-DD` (the third workshop of a series).
+    pub third_day: Option<String>,
+}
+
+impl Cohort {
+    /// Whether it is a cross-service workshop series.
+    pub fn is_series(&self) -> bool {
+        self.kind == crate::programmes::WORKSHOP_SERIES
+    }
 }
 
 /// One session of a cohort.
@@ -119,6 +130,10 @@ pub struct NewCohort<'a> {
     pub followup_days: i64,
     /// Creator (becomes a facilitator).
     pub created_by: i64,
+    /// Which kind of programme.
+    pub kind: &'a str,
+    /// The date of each day (workshop), from day one, `YYYY-MM-DD`.
+    pub dates: &'a [String],
 }
 
 /// Creates a cohort with a copy of `sessions`; its creator is its first facilitator.
@@ -126,8 +141,8 @@ pub async fn create(store: &Store, c: NewCohort<'_>, sessions: &[SessionPlan]) -
     let at = now();
     let mut tx = store.pool().begin().await?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO cohorts (org_id, title, venue, first_day, second_day, letter, followup_days, created_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        "INSERT INTO cohorts (org_id, title, venue, first_day, second_day, letter, followup_days, created_by, \
+         created_at, kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(c.org_id)
     .bind(c.title)
@@ -138,8 +153,17 @@ pub async fn create(store: &Store, c: NewCohort<'_>, sessions: &[SessionPlan]) -
     .bind(c.followup_days)
     .bind(c.created_by)
     .bind(at)
+    .bind(c.kind)
     .fetch_one(&mut *tx)
     .await?;
+    for (day, date) in (1..).zip(c.dates) {
+        sqlx::query("INSERT INTO cohort_dates (cohort_id, day, on_date) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(day as i64)
+            .bind(date)
+            .execute(&mut *tx)
+            .await?;
+    }
     crate::programmes::insert_sessions(&mut tx, crate::programmes::SessionsOf::Cohort, id, sessions).await?;
     sqlx::query("INSERT INTO cohort_people (cohort_id, user_id, role, status, joined_at) VALUES ($1, $2, 'facilitator', 'joined', $3)")
         .bind(id)
@@ -151,8 +175,9 @@ pub async fn create(store: &Store, c: NewCohort<'_>, sessions: &[SessionPlan]) -
     Ok(id)
 }
 
-const COHORT_COLUMNS: &str =
-    "id, org_id, title, venue, first_day, second_day, letter, followup_days, current_session_id, session_started_at";
+const COHORT_COLUMNS: &str = "id, org_id, title, venue, first_day, second_day, letter, followup_days, \
+     current_session_id, session_started_at, kind, \
+     (SELECT on_date FROM cohort_dates d WHERE d.cohort_id = cohorts.id AND d.day = 3) AS third_day";
 
 /// A cohort of this organisation.
 pub async fn get(store: &Store, org_id: i64, id: i64) -> Result<Option<Cohort>> {
@@ -163,15 +188,30 @@ pub async fn get(store: &Store, org_id: i64, id: i64) -> Result<Option<Cohort>> 
 /// The cohorts a person is in (any role), newest first.
 pub async fn for_person(store: &Store, org_id: i64, user_id: i64) -> Result<Vec<(Cohort, CohortRole)>> {
     let sql = "SELECT c.id, c.org_id, c.title, c.venue, c.first_day, c.second_day, c.letter, c.followup_days, \
-         c.current_session_id, c.session_started_at, p.role FROM cohorts c \
+         c.current_session_id, c.session_started_at, c.kind, \
+         (SELECT on_date FROM cohort_dates d WHERE d.cohort_id = c.id AND d.day = 3), p.role FROM cohorts c \
          JOIN cohort_people p ON p.cohort_id = c.id \
          WHERE c.org_id = $1 AND p.user_id = $2 AND p.status <> 'left' ORDER BY c.first_day DESC, c.id DESC";
-    type Row = (i64, i64, String, String, String, String, String, i64, Option<i64>, Option<i64>, String);
+    type Row = (
+        i64,
+        i64,
+        String,
+        String,
+        String,
+        String,
+        String,
+        i64,
+        Option<i64>,
+        Option<i64>,
+        String,
+        Option<String>,
+        String,
+    );
     let rows: Vec<Row> = sqlx::query_as(sql).bind(org_id).bind(user_id).fetch_all(store.pool()).await?;
     Ok(rows
         .into_iter()
         .filter_map(|r| {
-            let role = CohortRole::parse(&r.10)?;
+            let role = CohortRole::parse(&r.12)?;
             let cohort = Cohort {
                 id: r.0,
                 org_id: r.1,
@@ -183,10 +223,21 @@ pub async fn for_person(store: &Store, org_id: i64, user_id: i64) -> Result<Vec<
                 followup_days: r.7,
                 current_session_id: r.8,
                 session_started_at: r.9,
+                kind: r.10,
+                third_day: r.11,
             };
             Some((cohort, role))
         })
         .collect())
+}
+
+/// The date of each day (workshop) of a cohort, as (day, `YYYY-MM-DD`), in order. Cohorts made
+/// before dates were kept per day have none: their two days are `first_day` and `second_day`.
+pub async fn dates(store: &Store, cohort_id: i64) -> Result<Vec<(i64, String)>> {
+    Ok(sqlx::query_as("SELECT day, on_date FROM cohort_dates WHERE cohort_id = $1 ORDER BY day")
+        .bind(cohort_id)
+        .fetch_all(store.pool())
+        .await?)
 }
 
 /// A cohort's sessions in order.

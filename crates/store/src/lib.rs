@@ -18,6 +18,7 @@
 
 pub mod attendance;
 pub mod audit;
+pub mod boards;
 pub mod cohorts;
 pub mod comments;
 pub mod error;
@@ -36,6 +37,7 @@ pub mod reflections;
 pub mod resets;
 pub mod reviews;
 pub mod scratch;
+pub mod series;
 pub mod sessions;
 pub mod tokens;
 pub mod users;

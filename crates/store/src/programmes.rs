@@ -14,8 +14,10 @@ pub struct Template {
     pub name: String,
     /// What it is for.
     pub description: String,
-    /// 1 for the organisation's copy of the built-in programme.
+    /// 1 for the organisation's copy of a built-in programme.
     pub builtin: i64,
+    /// Which kind of programme: [`TWO_DAY`] or [`WORKSHOP_SERIES`].
+    pub kind: String,
     /// How many times its sessions have been saved (see [`replace_sessions`]).
     pub revision: i64,
 }
@@ -41,7 +43,7 @@ pub struct SessionPlan {
 }
 
 /// The session kinds, as (key, label).
-pub const SESSION_KINDS: [(&str, &str); 7] = [
+pub const SESSION_KINDS: [(&str, &str); 14] = [
     ("plenary", "Large group"),
     ("pair-review", "Pair review of examples"),
     ("postbox", "Post-box and learning points"),
@@ -49,29 +51,61 @@ pub const SESSION_KINDS: [(&str, &str); 7] = [
     ("action-plan", "Personal action plans"),
     ("reflections", "Reflections and feedback"),
     ("break", "Break"),
+    ("own-life", "How we record our own lives"),
+    ("elements", "Core elements board"),
+    ("priorities", "Priorities across services"),
+    ("test-plan", "A change to test"),
+    ("appreciative-share", "Sharing tests appreciatively"),
+    ("assets", "Assets map"),
+    ("recommendations", "Recommendations"),
 ];
 
+/// The two-day course, "Recording in Social Work".
+pub const TWO_DAY: &str = "two-day";
+/// The cross-service workshop series (test, reflect, review).
+pub const WORKSHOP_SERIES: &str = "workshop-series";
+
+/// A new template.
+#[derive(Debug, Clone, Copy)]
+pub struct NewTemplate<'a> {
+    /// Organisation.
+    pub org_id: i64,
+    /// Name.
+    pub name: &'a str,
+    /// What it is for.
+    pub description: &'a str,
+    /// [`TWO_DAY`] or [`WORKSHOP_SERIES`].
+    pub kind: &'a str,
+    /// Whether it is the organisation's copy of a built-in programme (one of each kind).
+    pub builtin: bool,
+    /// Who made it (none for a built-in copy made on first visit).
+    pub by: Option<i64>,
+}
+
+/// The kinds of session a programme of `programme_kind` may have: the large group, breaks and
+/// reflections in both, and each kind's own.
+pub fn session_kinds(programme_kind: &str) -> Vec<(&'static str, &'static str)> {
+    const SHARED: [&str; 3] = ["plenary", "break", "reflections"];
+    const SERIES: [&str; 7] =
+        ["own-life", "elements", "priorities", "test-plan", "appreciative-share", "assets", "recommendations"];
+    let series = programme_kind == WORKSHOP_SERIES;
+    SESSION_KINDS.into_iter().filter(|(k, _)| SHARED.contains(k) || SERIES.contains(k) == series).collect()
+}
+
 /// Creates a template with its sessions, in order.
-pub async fn create(
-    store: &Store,
-    org_id: i64,
-    name: &str,
-    description: &str,
-    builtin: bool,
-    by: Option<i64>,
-    sessions: &[SessionPlan],
-) -> Result<i64> {
+pub async fn create(store: &Store, t: NewTemplate<'_>, sessions: &[SessionPlan]) -> Result<i64> {
     let mut tx = store.pool().begin().await?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO programme_templates (org_id, name, description, builtin, created_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO programme_templates (org_id, name, description, builtin, created_by, created_at, kind) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
-    .bind(org_id)
-    .bind(name)
-    .bind(description)
-    .bind(i64::from(builtin))
-    .bind(by)
+    .bind(t.org_id)
+    .bind(t.name)
+    .bind(t.description)
+    .bind(i64::from(t.builtin))
+    .bind(t.by)
     .bind(now())
+    .bind(t.kind)
     .fetch_one(&mut *tx)
     .await?;
     insert_sessions(&mut tx, SessionsOf::Template, id, sessions).await?;
@@ -82,7 +116,7 @@ pub async fn create(
 /// An organisation's templates, built-in first.
 pub async fn list(store: &Store, org_id: i64) -> Result<Vec<Template>> {
     Ok(sqlx::query_as(
-        "SELECT id, name, description, builtin, revision FROM programme_templates WHERE org_id = $1 ORDER BY builtin DESC, id",
+        "SELECT id, name, description, builtin, kind, revision FROM programme_templates WHERE org_id = $1 ORDER BY builtin DESC, kind, id",
     )
     .bind(org_id)
     .fetch_all(store.pool())
@@ -92,7 +126,7 @@ pub async fn list(store: &Store, org_id: i64) -> Result<Vec<Template>> {
 /// A template of this organisation.
 pub async fn get(store: &Store, org_id: i64, id: i64) -> Result<Option<Template>> {
     Ok(sqlx::query_as(
-        "SELECT id, name, description, builtin, revision FROM programme_templates WHERE org_id = $1 AND id = $2",
+        "SELECT id, name, description, builtin, kind, revision FROM programme_templates WHERE org_id = $1 AND id = $2",
     )
     .bind(org_id)
     .bind(id)

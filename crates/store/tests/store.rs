@@ -88,11 +88,24 @@ async fn exercise(store: &Store) {
         purpose: String::new(),
         record_type: None,
     };
-    let builtin = recordwell_store::programmes::create(store, org, "Built-in", "", true, None, &[plan("Intro")]).await;
+    let template = |name, builtin| recordwell_store::programmes::NewTemplate {
+        org_id: org,
+        name,
+        description: "",
+        kind: recordwell_store::programmes::TWO_DAY,
+        builtin,
+        by: None,
+    };
+    let builtin = recordwell_store::programmes::create(store, template("Built-in", true), &[plan("Intro")]).await;
     assert!(builtin.is_ok());
-    let again = recordwell_store::programmes::create(store, org, "Built-in", "", true, None, &[plan("Intro")]).await;
-    assert!(again.unwrap_err().is_unique_violation(), "one built-in copy per organisation");
-    assert!(recordwell_store::programmes::create(store, org, "Ours", "", false, None, &[plan("Intro")]).await.is_ok());
+    let again = recordwell_store::programmes::create(store, template("Built-in", true), &[plan("Intro")]).await;
+    assert!(again.unwrap_err().is_unique_violation(), "one built-in copy of each kind per organisation");
+    let series = recordwell_store::programmes::NewTemplate {
+        kind: recordwell_store::programmes::WORKSHOP_SERIES,
+        ..template("Workshop series", true)
+    };
+    assert!(recordwell_store::programmes::create(store, series, &[plan("Intro")]).await.is_ok(), "a second kind");
+    assert!(recordwell_store::programmes::create(store, template("Ours", false), &[plan("Intro")]).await.is_ok());
 }
 
 #[tokio::test]

@@ -14,7 +14,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use recordwell_store::cohorts::{self, Cohort, CohortPerson, CohortRole, CohortSession, NewCohort};
-use recordwell_store::programmes::{self, SESSION_KINDS, Template as Programme};
+use recordwell_store::programmes::{self, SESSION_KINDS, SessionPlan, Template as Programme};
 use recordwell_store::{invitations, reviews};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -50,6 +50,9 @@ pub struct NewForm {
     first_day: String,
     #[serde(default)]
     second_day: String,
+    /// The third workshop of a series (empty for the two-day course).
+    #[serde(default)]
+    third_day: String,
     #[serde(default)]
     venue: String,
     #[serde(default)]
@@ -133,10 +136,12 @@ pub fn valid_time(t: &str) -> bool {
         && t[3..].parse::<u8>().is_ok_and(|m| m < 60 && b[3].is_ascii_digit() && b[4].is_ascii_digit())
 }
 
-/// A new cohort's checked fields: template, follow-up days, and the two days (`YYYY-MM-DD`).
-type CheckedNew = (i64, i64, String, String);
+/// A new cohort's checked fields: template, follow-up days, and the date of each day given
+/// (`YYYY-MM-DD`, in order).
+type CheckedNew = (i64, i64, Vec<String>);
 
-/// What is wrong with a new cohort, if anything.
+/// What is wrong with a new cohort's fields, if anything (the dates are matched to the
+/// programme's days once it is loaded: see [`dates_for`]).
 fn check_new(f: &NewForm) -> Result<CheckedNew, String> {
     if f.title.trim().is_empty() || f.title.len() > 200 {
         return Err("Enter a title (up to 200 characters).".into());
@@ -149,6 +154,15 @@ fn check_new(f: &NewForm) -> Result<CheckedNew, String> {
     if second < first {
         return Err("The second day must be on or after the first day.".into());
     }
+    let mut dates = vec![first, second];
+    if !f.third_day.trim().is_empty() {
+        let third = valid_date(&f.third_day)
+            .ok_or("Enter the third day as day, month and year, for example 01/04/2027, or leave it empty.")?;
+        if third < second {
+            return Err("The third day must be on or after the second day.".into());
+        }
+        dates.push(third);
+    }
     let days: i64 = f
         .followup_days
         .trim()
@@ -156,7 +170,25 @@ fn check_new(f: &NewForm) -> Result<CheckedNew, String> {
         .ok()
         .filter(|d| (1..=730).contains(d))
         .ok_or("Enter the follow-up period as a number of days from 1 to 730.")?;
-    Ok((template, days, first.to_string(), second.to_string()))
+    Ok((template, days, dates.iter().map(ToString::to_string).collect()))
+}
+
+/// The dates given, checked against the programme's days: one date for each day, no more.
+fn dates_for(sessions: &[SessionPlan], dates: Vec<String>) -> Result<Vec<String>, String> {
+    let days = sessions.iter().map(|s| s.day).max().unwrap_or(2).max(2) as usize;
+    match dates.len().cmp(&days) {
+        std::cmp::Ordering::Equal => Ok(dates),
+        std::cmp::Ordering::Less if days <= 3 => {
+            Err(format!("This programme has {days} days (workshops): enter the date of each."))
+        }
+        std::cmp::Ordering::Less => Err(format!(
+            "This programme has {days} days, and a cohort can be given three dates here. Shorten the programme to \
+             three days, or use a programme with fewer."
+        )),
+        std::cmp::Ordering::Greater => Err(format!(
+            "This programme has {days} days: leave the third day empty (it is for a three-workshop series)."
+        )),
+    }
 }
 
 /// `POST /cohorts`: creates a cohort from a template (facilitators and administrators).
@@ -166,7 +198,7 @@ async fn create(
     Facilitating(s): Facilitating,
     PageForm(f): PageForm<NewForm>,
 ) -> Result<Response, AppError> {
-    let (template_id, followup_days, first_day, second_day) = match check_new(&f) {
+    let (template_id, followup_days, dates) = match check_new(&f) {
         Ok(v) => v,
         Err(e) => return list_page(&state, &visitor, &s, f, Some(e)).await,
     };
@@ -174,17 +206,24 @@ async fn create(
         return list_page(&state, &visitor, &s, f, Some("Choose a programme.".into())).await;
     };
     let sessions = programmes::sessions(&state.store, template.id).await?;
+    let dates = match dates_for(&sessions, dates) {
+        Ok(d) => d,
+        Err(e) => return list_page(&state, &visitor, &s, f, Some(e)).await,
+    };
+    let series = template.kind == programmes::WORKSHOP_SERIES;
     let id = cohorts::create(
         &state.store,
         NewCohort {
             org_id: s.org_id,
             title: f.title.trim(),
             venue: f.venue.trim(),
-            first_day: &first_day,
-            second_day: &second_day,
-            letter: super::letters::DEFAULT_LETTER,
+            first_day: &dates[0],
+            second_day: &dates[1],
+            letter: if series { super::letters::SERIES_LETTER } else { super::letters::DEFAULT_LETTER },
             followup_days,
             created_by: s.user_id,
+            kind: &template.kind,
+            dates: &dates,
         },
         &sessions,
     )
@@ -222,15 +261,17 @@ pub fn kind_label(kind: &str) -> &'static str {
 
 /// The agenda, by day.
 pub async fn agenda(state: &AppState, cohort: &Cohort) -> Result<Vec<Day>, AppError> {
+    let dates = cohorts::dates(&state.store, cohort.id).await?;
     let mut days: Vec<Day> = vec![];
     for s in cohorts::sessions(&state.store, cohort.id).await? {
         let points = if s.kind == "plenary" { reviews::points(&state.store, s.id).await? } else { None };
         let row =
             SessionRow { kind_label: kind_label(&s.kind), current: cohort.current_session_id == Some(s.id), points, s };
         if days.last().is_none_or(|d| d.number != row.s.day) {
-            let date = match row.s.day {
-                1 => cohort.first_day.clone(),
-                2 => cohort.second_day.clone(),
+            let date = match (dates.iter().find(|(d, _)| *d == row.s.day), row.s.day) {
+                (Some((_, date)), _) => date.clone(),
+                (None, 1) => cohort.first_day.clone(),
+                (None, 2) => cohort.second_day.clone(),
                 _ => String::new(),
             };
             days.push(Day { number: row.s.day, date, sessions: vec![] });

@@ -34,6 +34,17 @@ Everything about the programme, including the agenda, is at {link}
 
 We look forward to seeing you.";
 
+/// The letter every new workshop series starts with.
+pub const SERIES_LETTER: &str = "Dear {name},
+
+You are invited to {title}: three workshops on recording practice with colleagues from across the partnership's services, on {first_day}, {second_day} and {third_day} at {venue}.
+
+In the first workshop we start from our own experience of being written about, then unpack the core elements of case recording together. You will choose one thing in your own recording to try doing differently before the next workshop, and keep a short log of how it goes. Workshops two and three look at what helped and what got in the way, and end in recommendations to the partnership.
+
+Everything about the series, including the agenda, is at {link}
+
+We look forward to working with you.";
+
 /// The routes.
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -71,6 +82,7 @@ pub fn merge(letter: &str, cohort: &Cohort, name: &str, link: &str) -> String {
         .replace("{title}", &cohort.title)
         .replace("{first_day}", &long_date(&cohort.first_day))
         .replace("{second_day}", &long_date(&cohort.second_day))
+        .replace("{third_day}", &long_date(cohort.third_day.as_deref().unwrap_or_default()))
         .replace("{venue}", venue)
         .replace("{link}", link)
 }

@@ -19,8 +19,11 @@ use recordwell_store::sessions::Session;
 use serde::Deserialize;
 use std::collections::HashMap;
 
-/// The built-in programme, as shipped.
-const BUILTIN: &str = include_str!("../../data/recording-in-social-work.toml");
+/// The built-in programmes, as shipped: (kind, TOML).
+const BUILTINS: [(&str, &str); 2] = [
+    (programmes::TWO_DAY, include_str!("../../data/recording-in-social-work.toml")),
+    (programmes::WORKSHOP_SERIES, include_str!("../../data/workshop-series.toml")),
+];
 
 /// The TOML file's shape.
 #[derive(Debug, Deserialize)]
@@ -33,10 +36,16 @@ pub struct Builtin {
     pub session: Vec<SessionPlan>,
 }
 
-/// The built-in programme, parsed (the file is part of the binary, so a parse error is a bug
-/// caught by the tests).
+/// The built-in programme of `kind`, parsed (the files are part of the binary, so a parse error
+/// is a bug caught by the tests).
+pub fn builtin_of(kind: &str) -> Builtin {
+    let text = BUILTINS.iter().find(|(k, _)| *k == kind).map_or(BUILTINS[0].1, |(_, t)| t);
+    toml::from_str(text).expect("the built-in programmes parse")
+}
+
+/// The built-in two-day programme.
 pub fn builtin() -> Builtin {
-    toml::from_str(BUILTIN).expect("the built-in programme parses")
+    builtin_of(programmes::TWO_DAY)
 }
 
 /// The routes.
@@ -48,12 +57,23 @@ pub fn routes() -> Router<AppState> {
         .route("/programmes/{id}/sessions", post(edit_sessions))
 }
 
-/// Creates the organisation's copy of the built-in programme unless it has one.
+/// Creates the organisation's copy of each built-in programme it does not have yet.
 pub async fn ensure_builtin(store: &Store, org_id: i64, by: i64) -> Result<(), AppError> {
     let list = programmes::list(store, org_id).await?;
-    if !list.iter().any(|t| t.builtin == 1) {
-        let b = builtin();
-        match programmes::create(store, org_id, &b.name, &b.description, true, Some(by), &b.session).await {
+    for (kind, _) in BUILTINS {
+        if list.iter().any(|t| t.builtin == 1 && t.kind == kind) {
+            continue;
+        }
+        let b = builtin_of(kind);
+        let new = programmes::NewTemplate {
+            org_id,
+            name: &b.name,
+            description: &b.description,
+            kind,
+            builtin: true,
+            by: Some(by),
+        };
+        match programmes::create(store, new, &b.session).await {
             // Someone else's first visit made it a moment ago: theirs is the one.
             Err(e) if e.is_unique_violation() => {}
             other => {
@@ -123,14 +143,8 @@ async fn show_page(
         .enumerate()
         .map(|(index, (plan, order))| Row { index, order, kind_label: kind_label(&plan.kind), plan })
         .collect();
-    render(&ShowPage {
-        frame: Frame::new(visitor, "training"),
-        template,
-        rows,
-        kinds: SESSION_KINDS.to_vec(),
-        total_minutes,
-        error,
-    })
+    let kinds = programmes::session_kinds(&template.kind);
+    render(&ShowPage { frame: Frame::new(visitor, "training"), template, rows, kinds, total_minutes, error })
 }
 
 /// `GET /programmes/{id}`: sessions in order, with the edit form.
@@ -164,9 +178,15 @@ async fn copy(
             .await;
     }
     let sessions = programmes::sessions(&state.store, id).await?;
-    let new_id =
-        programmes::create(&state.store, s.org_id, name, &template.description, false, Some(s.user_id), &sessions)
-            .await?;
+    let new = programmes::NewTemplate {
+        org_id: s.org_id,
+        name,
+        description: &template.description,
+        kind: &template.kind,
+        builtin: false,
+        by: Some(s.user_id),
+    };
+    let new_id = programmes::create(&state.store, new, &sessions).await?;
     crate::audit::log(&state.store, &s, "programme.copy", "programme", Some(new_id), "").await?;
     Ok(Redirect::to(&format!("/programmes/{new_id}")).into_response())
 }
@@ -194,7 +214,11 @@ const LAST: i64 = i64::MAX;
 /// Reads the edit form (`title_N`, `day_N`, `order_N`, `minutes_N`, `purpose_N`, `remove_N`, and
 /// `new_*` for a session to add) into the new list of sessions, or says what is wrong. Sessions
 /// are put in order by day, then by their order number; ties keep their earlier order.
-fn edited_sessions(old: &[SessionPlan], f: &HashMap<String, String>) -> Result<Vec<SessionPlan>, String> {
+fn edited_sessions(
+    old: &[SessionPlan],
+    f: &HashMap<String, String>,
+    programme_kind: &str,
+) -> Result<Vec<SessionPlan>, String> {
     let mut out: Vec<(i64, SessionPlan)> = vec![];
     for (i, (plan, mut order)) in old.iter().zip(day_orders(old)).enumerate() {
         if f.contains_key(&format!("remove_{i}")) {
@@ -226,7 +250,7 @@ fn edited_sessions(old: &[SessionPlan], f: &HashMap<String, String>) -> Result<V
     let new_title = f.get("new_title").map(|t| t.trim()).unwrap_or_default();
     if !new_title.is_empty() {
         let kind = f.get("new_kind").map(String::as_str).unwrap_or("plenary");
-        if !SESSION_KINDS.iter().any(|(k, _)| *k == kind) {
+        if !programmes::session_kinds(programme_kind).iter().any(|(k, _)| *k == kind) {
             return Err("Choose the new session's kind.".into());
         }
         let day = f.get("new_day").and_then(|d| parse_day(d)).ok_or("Enter the new session's day (1 or 2).")?;
@@ -288,7 +312,7 @@ async fn edit_sessions(
     let revision = f.get("revision").and_then(|r| r.parse::<i64>().ok()).filter(|r| *r == template.revision);
     let Some(revision) = revision else { return edited_meanwhile(&state, &visitor, &s, id).await };
     let old = programmes::sessions(&state.store, id).await?;
-    match edited_sessions(&old, &f) {
+    match edited_sessions(&old, &f, &template.kind) {
         Ok(sessions) => {
             if !programmes::replace_sessions(&state.store, id, revision, &sessions).await? {
                 return edited_meanwhile(&state, &visitor, &s, id).await;
@@ -338,12 +362,12 @@ mod tests {
         let old = builtin().session;
         let mut f = form(&[("remove_0", "1"), ("minutes_1", "45")]);
         f.extend(new_session("Extra", "20", None));
-        let new = edited_sessions(&old, &f).unwrap();
+        let new = edited_sessions(&old, &f, programmes::TWO_DAY).unwrap();
         assert_eq!(new.len(), old.len());
         assert_eq!(new[0].minutes, 45);
         assert!(new.iter().any(|s| s.title == "Extra" && s.day == 1));
         f.insert("minutes_2".to_owned(), "nonsense".to_owned());
-        assert!(edited_sessions(&old, &f).is_err());
+        assert!(edited_sessions(&old, &f, programmes::TWO_DAY).is_err());
     }
 
     #[test]
@@ -355,7 +379,7 @@ mod tests {
         let mut f = form(&[("order_1", "5"), (&day, "1"), (&order, "9999")]);
         // A new session between the second and third of day one.
         f.extend(new_session("Between", "10", Some("25")));
-        let new = edited_sessions(&old, &f).unwrap();
+        let new = edited_sessions(&old, &f, programmes::TWO_DAY).unwrap();
         let titles: Vec<&str> = new.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(&titles[..4], &[&old[1].title, &old[0].title, "Between", &old[2].title]);
         let last_of_day_one = new.iter().rposition(|s| s.day == 1).unwrap();
@@ -364,7 +388,7 @@ mod tests {
         for bad in [("day_0", "11"), ("order_0", "-1"), ("new_order", "x")] {
             let mut f = f.clone();
             f.insert(bad.0.to_owned(), bad.1.to_owned());
-            assert!(edited_sessions(&old, &f).is_err(), "{bad:?}");
+            assert!(edited_sessions(&old, &f, programmes::TWO_DAY).is_err(), "{bad:?}");
         }
     }
 }

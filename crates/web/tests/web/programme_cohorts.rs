@@ -13,9 +13,10 @@ async fn new_cohort(app: &TestApp, fac: &mut Browser) -> i64 {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Recording in Social Work"), "{}", page.body);
     let builtin = programmes::list(&app.store, app.org_id).await.unwrap();
-    assert_eq!(builtin.len(), 1, "one copy of the built-in programme, made on first visit");
+    let kinds: Vec<&str> = builtin.iter().map(|t| t.kind.as_str()).collect();
+    assert_eq!(kinds, vec![programmes::TWO_DAY, programmes::WORKSHOP_SERIES], "a copy of each built-in programme");
     fac.get("/programmes").await;
-    assert_eq!(programmes::list(&app.store, app.org_id).await.unwrap().len(), 1, "and only one");
+    assert_eq!(programmes::list(&app.store, app.org_id).await.unwrap().len(), 2, "and only one of each");
     let template = builtin[0].id.to_string();
     fac.get("/cohorts").await;
     let bad = fac

@@ -28,6 +28,8 @@ async fn cohort(app: &TestApp) -> i64 {
             letter: "",
             followup_days: 90,
             created_by: app.people["facilitator"].id,
+            kind: recordwell_store::programmes::TWO_DAY,
+            dates: &["2026-11-01".into(), "2026-11-02".into()],
         },
         &sessions,
     )

@@ -1,0 +1,139 @@
+//! The boards a workshop series builds together: core elements of recording, assets, barriers
+//! and recommendations. Votes are one per person per item, kept by the table's key, so a double
+//! click or two tabs cannot count twice.
+
+use crate::{Result, Store, now};
+use serde::Serialize;
+
+/// The core elements of case recording (workshop one).
+pub const ELEMENTS: &str = "elements";
+/// Assets that support meaningful recording (workshops two and three).
+pub const ASSETS: &str = "assets";
+/// Barriers beside them.
+pub const BARRIERS: &str = "barriers";
+/// Recommendations.
+pub const RECOMMENDATIONS: &str = "recommendations";
+
+/// An item on a board.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow, Serialize)]
+pub struct Item {
+    /// Id.
+    pub id: i64,
+    /// Which board.
+    pub board: String,
+    /// The words on it.
+    pub body: String,
+    /// An asset's kind (`personal`, `cultural`, `structural`) or a recommendation's level.
+    pub kind: String,
+    /// The cluster the group put it in ("" when not clustered yet).
+    pub cluster: String,
+    /// Who added it.
+    pub author_id: Option<i64>,
+    /// 1 when its author chose to be named beside it.
+    pub show_author: i64,
+    /// 1 when the facilitator hid it.
+    pub hidden: i64,
+}
+
+/// A new item.
+#[derive(Debug, Clone, Copy)]
+pub struct NewItem<'a> {
+    /// Which board.
+    pub board: &'a str,
+    /// Its words.
+    pub body: &'a str,
+    /// Kind or level.
+    pub kind: &'a str,
+    /// Who adds it.
+    pub author_id: i64,
+    /// Whether they are named beside it.
+    pub show_author: bool,
+}
+
+/// Adds an item; returns its id.
+pub async fn add(store: &Store, cohort_id: i64, item: NewItem<'_>) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO board_items (cohort_id, board, body, kind, author_id, show_author, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(cohort_id)
+    .bind(item.board)
+    .bind(item.body)
+    .bind(item.kind)
+    .bind(item.author_id)
+    .bind(i64::from(item.show_author))
+    .bind(now())
+    .fetch_one(store.pool())
+    .await?)
+}
+
+const ITEM_COLUMNS: &str = "id, board, body, kind, cluster, author_id, show_author, hidden";
+
+/// A board's items, oldest first (hidden ones included: callers decide who sees them).
+pub async fn items(store: &Store, cohort_id: i64, board: &str) -> Result<Vec<Item>> {
+    let sql = format!("SELECT {ITEM_COLUMNS} FROM board_items WHERE cohort_id = $1 AND board = $2 ORDER BY id");
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(cohort_id).bind(board).fetch_all(store.pool()).await?)
+}
+
+/// One item of a cohort.
+pub async fn item(store: &Store, cohort_id: i64, id: i64) -> Result<Option<Item>> {
+    let sql = format!("SELECT {ITEM_COLUMNS} FROM board_items WHERE cohort_id = $1 AND id = $2");
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(cohort_id).bind(id).fetch_optional(store.pool()).await?)
+}
+
+/// Puts an item in a cluster ("" to take it out); false if no such item.
+pub async fn set_cluster(store: &Store, cohort_id: i64, id: i64, cluster: &str) -> Result<bool> {
+    let done = sqlx::query("UPDATE board_items SET cluster = $1 WHERE cohort_id = $2 AND id = $3")
+        .bind(cluster)
+        .bind(cohort_id)
+        .bind(id)
+        .execute(store.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Hides or shows an item; false if no such item.
+pub async fn set_hidden(store: &Store, cohort_id: i64, id: i64, hidden: bool) -> Result<bool> {
+    let done = sqlx::query("UPDATE board_items SET hidden = $1 WHERE cohort_id = $2 AND id = $3")
+        .bind(i64::from(hidden))
+        .bind(cohort_id)
+        .bind(id)
+        .execute(store.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Votes for an item: false (changing nothing) when this person has voted for it already.
+pub async fn vote(store: &Store, item_id: i64, user_id: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO board_votes (item_id, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+    )
+    .bind(item_id)
+    .bind(user_id)
+    .bind(now())
+    .execute(store.pool())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Takes a vote back; false if there was none.
+pub async fn unvote(store: &Store, item_id: i64, user_id: i64) -> Result<bool> {
+    let done = sqlx::query("DELETE FROM board_votes WHERE item_id = $1 AND user_id = $2")
+        .bind(item_id)
+        .bind(user_id)
+        .execute(store.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A board's votes, as (person, item).
+pub async fn votes(store: &Store, cohort_id: i64, board: &str) -> Result<Vec<(i64, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT v.user_id, v.item_id FROM board_votes v JOIN board_items i ON i.id = v.item_id \
+         WHERE i.cohort_id = $1 AND i.board = $2 ORDER BY v.item_id, v.user_id",
+    )
+    .bind(cohort_id)
+    .bind(board)
+    .fetch_all(store.pool())
+    .await?)
+}
