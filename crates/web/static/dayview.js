@@ -1,6 +1,6 @@
-// Recordwell day view: keeps the session timer running while the page is open, and brings the
-// groups, the post-box counts and who has submitted what up to date every 20 seconds.
-// Without this file the page shows things as they were when it loaded; reloading updates it.
+// Recordwell day view: keeps the session timer running while the page is open (live.js brings
+// the groups, the post-box counts and who has submitted what up to date).
+// Without this file the timer shows the minutes as they were when the page loaded.
 (function () {
   "use strict";
   var timer = document.getElementById("session-timer");
@@ -18,26 +18,4 @@
   }
   tick();
   setInterval(tick, 10000);
-})();
-
-(function () {
-  "use strict";
-  var REFRESH_MS = 20000;
-  // Only the parts marked data-live are replaced: never the register, which the facilitator may
-  // be ticking, or the buttons.
-  function refresh() {
-    if (document.hidden) return;
-    fetch(window.location.pathname, { credentials: "same-origin", headers: { Accept: "text/html" } })
-      .then(function (res) { return res.ok ? res.text() : null; })
-      .then(function (html) {
-        if (!html) return;
-        var fresh = new DOMParser().parseFromString(html, "text/html");
-        document.querySelectorAll("[data-live]").forEach(function (el) {
-          var now = fresh.getElementById(el.id);
-          if (now && now.innerHTML !== el.innerHTML) el.innerHTML = now.innerHTML;
-        });
-      })
-      .catch(function () { /* offline for a moment: try again next time */ });
-  }
-  if (document.querySelector("[data-live]")) setInterval(refresh, REFRESH_MS);
 })();

@@ -3,4 +3,5 @@
 //! headless browser, no office suite, no fonts to install (PDFs use the standard Helvetica).
 
 pub mod pdf;
+pub mod svg;
 pub mod xlsx;

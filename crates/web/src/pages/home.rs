@@ -33,6 +33,7 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str)
 const CSS: &str = include_str!("../../static/app.css");
 const WORKSPACE_JS: &str = include_str!("../../static/workspace.js");
 const DAYVIEW_JS: &str = include_str!("../../static/dayview.js");
+const LIVE_JS: &str = include_str!("../../static/live.js");
 
 /// `/static/{file}`: the stylesheet and script, embedded in the binary.
 pub async fn static_file(Path(file): Path<String>) -> Result<Response, AppError> {
@@ -40,6 +41,7 @@ pub async fn static_file(Path(file): Path<String>) -> Result<Response, AppError>
         "app.css" => (CSS, "text/css; charset=utf-8"),
         "workspace.js" => (WORKSPACE_JS, "text/javascript; charset=utf-8"),
         "dayview.js" => (DAYVIEW_JS, "text/javascript; charset=utf-8"),
+        "live.js" => (LIVE_JS, "text/javascript; charset=utf-8"),
         _ => return Err(AppError::NotFound),
     };
     Ok(([(CONTENT_TYPE, kind), (CACHE_CONTROL, "public, max-age=300")], body).into_response())

@@ -7,14 +7,17 @@
 //! private learning points, managers see the post-box summary sent to them.
 
 pub mod attendance;
+pub mod boards;
 pub mod cohorts;
 pub mod dayview;
 pub mod examples;
 pub mod learning;
 pub mod letters;
+pub mod own_life;
 pub mod people;
 pub mod plans;
 pub mod postbox;
+pub mod priorities;
 pub mod reflections;
 pub mod review;
 pub mod templates;
@@ -36,6 +39,9 @@ pub fn routes() -> Router<AppState> {
         .merge(cohorts::routes())
         .merge(people::routes())
         .merge(letters::routes())
+        .merge(boards::routes())
+        .merge(priorities::routes())
+        .merge(own_life::routes())
         .merge(examples::routes())
         .merge(review::routes())
         .merge(dayview::routes())

@@ -17,3 +17,4 @@ mod programme_followup;
 mod records;
 mod route_table;
 mod security;
+mod series;

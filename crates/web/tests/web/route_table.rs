@@ -289,6 +289,35 @@ const ROWS: &[Row] = &[
         [303, 404, 404, 404, 404, 404, 403],
     ),
     ("POST", "/plans/{token}", Form(&[]), [303, 404, 404, 404, 404, 404, 403]),
+    // The workshop series (a series cohort with the same people; `{board}` is the elements board).
+    ("GET", "/cohorts/{cohort}/own-life", Body::None, [303, 200, 404, 200, 404, 404, 303]),
+    ("POST", "/cohorts/{cohort}/own-life", Form(&[("record", "A morning.")]), [303, 303, 403, 403, 404, 404, 403]),
+    ("GET", "/cohorts/{cohort}/boards/{board}", Body::None, [303, 200, 403, 200, 404, 404, 303]),
+    (
+        "POST",
+        "/cohorts/{cohort}/boards/{board}/items",
+        Form(&[("body", "Plain words")]),
+        [303, 303, 403, 303, 404, 404, 403],
+    ),
+    (
+        "POST",
+        "/cohorts/{cohort}/boards/{board}/items/{item}/vote",
+        Form(&[("action", "vote")]),
+        [303, 303, 403, 303, 404, 404, 403],
+    ),
+    (
+        "POST",
+        "/cohorts/{cohort}/boards/{board}/items/{item}/cluster",
+        Form(&[("cluster", "Voice")]),
+        [303, 303, 403, 303, 404, 404, 403],
+    ),
+    (
+        "POST",
+        "/cohorts/{cohort}/boards/{board}/items/{item}/hidden",
+        Form(&[("hidden", "0")]),
+        [303, 403, 403, 303, 404, 404, 403],
+    ),
+    ("GET", "/cohorts/{cohort}/priorities", Body::None, [303, 200, 200, 200, 404, 404, 303]),
     // Last: it ends the session.
     ("POST", "/signout", Form(&[]), [303, 303, 303, 303, 303, 303, 403]),
 ];
@@ -305,6 +334,9 @@ struct Ids {
     colleague: i64,
     spare_token: i64,
     org: i64,
+    /// A workshop series with the same people, and a card on its elements board.
+    series: i64,
+    card: i64,
 }
 
 /// The path to request for `route`, with its parameters filled.
@@ -321,9 +353,13 @@ fn fill(route: &str, ids: &Ids) -> String {
     // Summary points are for a plenary session; everything else here is the pair review.
     let session = if route.contains("/points/") { ids.plenary } else { ids.session };
     let file = if route.starts_with("/static/") { "app.css".to_owned() } else { format!("{}.pdf", ids.spare) };
+    let series_route = ["/own-life", "/boards/", "/priorities"].iter().any(|p| route.contains(p));
+    let cohort = if series_route { ids.series } else { ids.cohort };
     route
         .replace("{id}", &id.to_string())
-        .replace("{cohort}", &ids.cohort.to_string())
+        .replace("{cohort}", &cohort.to_string())
+        .replace("{board}", "elements")
+        .replace("{item}", &ids.card.to_string())
         .replace("{session}", &session.to_string())
         .replace("{user}", &ids.spare.to_string())
         .replace("{note}", &ids.note.to_string())
@@ -387,6 +423,20 @@ async fn every_route_answers_every_caller_as_its_row_says(backend: Backend) {
     tokens::create(&app.store, app.org_id, "Case system", &hash("rwt_route-table-token"), admin_id).await.unwrap();
     let spare_token = tokens::create(&app.store, app.org_id, "Spare", &hash("rwt_spare"), admin_id).await.unwrap();
     let template = recordwell_store::programmes::list(&app.store, app.org_id).await.unwrap()[0].id;
+    let series = series_like(&app, cohort).await;
+    let card = recordwell_store::boards::add(
+        &app.store,
+        series,
+        recordwell_store::boards::NewItem {
+            board: recordwell_store::boards::ELEMENTS,
+            body: "The person's own words",
+            kind: "",
+            author_id: app.people["facilitator"].id,
+            show_author: false,
+        },
+    )
+    .await
+    .unwrap();
     let sessions = recordwell_store::cohorts::sessions(&app.store, cohort).await.unwrap();
     let plenary = sessions.iter().find(|s| s.kind == "plenary").unwrap().id;
     let ids = Ids {
@@ -400,6 +450,8 @@ async fn every_route_answers_every_caller_as_its_row_says(backend: Backend) {
         colleague: app.people["colleague"].id,
         spare_token,
         org: app.org_id,
+        series,
+        card,
     };
 
     let mut browsers = vec![];
@@ -444,6 +496,30 @@ async fn every_route_answers_every_caller_as_its_row_says(backend: Backend) {
     app.finish().await;
 }
 both!(every_route_answers_every_caller_as_its_row_says);
+
+/// A workshop series with the same people in the same parts as `cohort`.
+async fn series_like(app: &TestApp, cohort: i64) -> i64 {
+    use recordwell_store::cohorts;
+    let plan = recordwell_web::programme::templates::builtin_of(recordwell_store::programmes::WORKSHOP_SERIES);
+    let dates = ["2027-03-04".to_owned(), "2027-04-01".to_owned(), "2027-04-29".to_owned()];
+    let new = cohorts::NewCohort {
+        org_id: app.org_id,
+        title: "Series",
+        venue: "",
+        first_day: &dates[0],
+        second_day: &dates[1],
+        letter: "",
+        followup_days: 90,
+        created_by: app.people["facilitator"].id,
+        kind: recordwell_store::programmes::WORKSHOP_SERIES,
+        dates: &dates,
+    };
+    let series = cohorts::create(&app.store, new, &plan.session).await.unwrap();
+    for p in cohorts::people(&app.store, cohort).await.unwrap() {
+        cohorts::set_person(&app.store, series, p.user_id, p.role, &p.status).await.unwrap();
+    }
+    series
+}
 
 /// Routes whose signed-out visitors must be sent to sign in (not elsewhere).
 const MEMBER_ROUTE_PREFIXES: [&str; 6] = ["/account", "/records", "/admin", "/programmes", "/cohorts", "/plans"];
