@@ -229,6 +229,10 @@ async fn create(
     )
     .await?;
     crate::audit::log(&state.store, &s, "cohort.create", "cohort", Some(id), "").await?;
+    if series {
+        let cohort = cohorts::get(&state.store, s.org_id, id).await?.ok_or(AppError::NotFound)?;
+        super::practice::schedule_reminders(&state, &cohort, &dates).await?;
+    }
     Ok(Redirect::to(&format!("/cohorts/{id}")).into_response())
 }
 

@@ -137,7 +137,7 @@ pub fn deidentify(text: &str, terms_list: &str) -> Redacted {
 }
 
 /// What was hidden, grouped by kind: (kind, the words hidden).
-fn hidden_by_kind(r: &Redacted) -> Vec<(String, Vec<String>)> {
+pub fn hidden_by_kind(r: &Redacted) -> Vec<(String, Vec<String>)> {
     let mut out: Vec<(String, Vec<String>)> = vec![];
     for e in &r.entities {
         let kind = e.kind.id().to_owned();

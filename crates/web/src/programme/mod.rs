@@ -17,6 +17,7 @@ pub mod own_life;
 pub mod people;
 pub mod plans;
 pub mod postbox;
+pub mod practice;
 pub mod priorities;
 pub mod reflections;
 pub mod review;
@@ -42,6 +43,7 @@ pub fn routes() -> Router<AppState> {
         .merge(boards::routes())
         .merge(priorities::routes())
         .merge(own_life::routes())
+        .merge(practice::routes())
         .merge(examples::routes())
         .merge(review::routes())
         .merge(dayview::routes())
@@ -53,10 +55,13 @@ pub fn routes() -> Router<AppState> {
         .merge(reflections::routes())
 }
 
-/// The programme's jobs: the action-plan follow-up and the post-box summary emails.
+/// The programme's jobs: the action-plan follow-up, the post-box summary emails, and the
+/// series' reminders to keep the test log.
 pub fn register_jobs(handlers: &mut crate::jobs::Handlers) {
     handlers.register(plans::FOLLOWUP_JOB, |state, job| Box::pin(plans::run_followup(state, job)));
     handlers.register(postbox::SEND_JOB, |state, job| Box::pin(postbox::run_send(state, job)));
+    handlers.register(practice::REMINDER_JOB, |state, job| Box::pin(practice::run_reminder(state, job)));
+    handlers.register(practice::REMINDER_EMAIL_JOB, |state, job| Box::pin(practice::run_reminder_email(state, job)));
 }
 
 /// Whether someone may create cohorts and templates: facilitators and administrators.

@@ -318,6 +318,25 @@ const ROWS: &[Row] = &[
         [303, 403, 403, 303, 404, 404, 403],
     ),
     ("GET", "/cohorts/{cohort}/priorities", Body::None, [303, 200, 200, 200, 404, 404, 303]),
+    ("GET", "/cohorts/{cohort}/practice", Body::None, [303, 200, 404, 200, 404, 404, 303]),
+    (
+        "POST",
+        "/cohorts/{cohort}/practice",
+        Form(&[("round", "1"), ("change_text", "Write their words first.")]),
+        [303, 303, 403, 403, 404, 404, 403],
+    ),
+    (
+        "POST",
+        "/cohorts/{cohort}/practice/{round}/log",
+        Form(&[("on_date", "2027-03-10"), ("note", "Tried it twice.")]),
+        [303, 303, 403, 403, 404, 404, 403],
+    ),
+    (
+        "POST",
+        "/cohorts/{cohort}/practice/{round}/example",
+        Form(&[("stage", "before"), ("record_type", "contact"), ("text", "Saw Jo."), ("action", "preview")]),
+        [303, 200, 403, 403, 404, 404, 403],
+    ),
     // Last: it ends the session.
     ("POST", "/signout", Form(&[]), [303, 303, 303, 303, 303, 303, 403]),
 ];
@@ -353,13 +372,14 @@ fn fill(route: &str, ids: &Ids) -> String {
     // Summary points are for a plenary session; everything else here is the pair review.
     let session = if route.contains("/points/") { ids.plenary } else { ids.session };
     let file = if route.starts_with("/static/") { "app.css".to_owned() } else { format!("{}.pdf", ids.spare) };
-    let series_route = ["/own-life", "/boards/", "/priorities"].iter().any(|p| route.contains(p));
+    let series_route = ["/own-life", "/boards/", "/priorities", "/practice"].iter().any(|p| route.contains(p));
     let cohort = if series_route { ids.series } else { ids.cohort };
     route
         .replace("{id}", &id.to_string())
         .replace("{cohort}", &cohort.to_string())
         .replace("{board}", "elements")
         .replace("{item}", &ids.card.to_string())
+        .replace("{round}", "1")
         .replace("{session}", &session.to_string())
         .replace("{user}", &ids.spare.to_string())
         .replace("{note}", &ids.note.to_string())

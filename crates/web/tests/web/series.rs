@@ -221,3 +221,87 @@ async fn a_two_day_cohort_has_no_series_pages(backend: Backend) {
     app.finish().await;
 }
 both!(a_two_day_cohort_has_no_series_pages);
+
+async fn a_test_of_change_is_planned_logged_measured_and_reminded(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (cohort, mut people) = series_with_six(&app).await;
+    let path = format!("/cohorts/{cohort}/practice");
+    let (_, me) = &mut people[0];
+    me.get(&path).await;
+    // The log needs a test first.
+    let early = me.post_form(&format!("{path}/1/log"), &[("on_date", "2027-03-10"), ("note", "Tried it")]).await;
+    assert_eq!(early.status, StatusCode::BAD_REQUEST);
+    let plan = [
+        ("round", "1"),
+        ("change_text", "Write the child's own words first, in quotation marks."),
+        ("how_know", "A colleague can tell what the child said without asking me."),
+        ("records_touched", "Contact records"),
+    ];
+    assert_eq!(me.post_form(&path, &plan).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(me.post_form(&path, &[("round", "3"), ("change_text", "x")]).await.status, StatusCode::NOT_FOUND);
+    for (date, note) in
+        [("2027-03-10", "Did it on two visits."), ("17/03/2027", "Forgot once; the template got in the way.")]
+    {
+        let logged = me.post_form(&format!("{path}/1/log"), &[("on_date", date), ("note", note)]).await;
+        assert_eq!(logged.status, StatusCode::SEE_OTHER, "{}", logged.body);
+    }
+    let bad_date = me.post_form(&format!("{path}/1/log"), &[("on_date", "soon"), ("note", "x")]).await;
+    assert!(bad_date.body.contains("Enter the log&#39;s date"), "{}", bad_date.body);
+    // Before and after examples, de-identified before they are kept, then measured.
+    let before = "Mum was non-compliant and the LAC review was held. Jo Bloggs was seen at 12 Elm Road.";
+    let after = "I saw Jo at home. Jo said: \"I like my new school.\" Her mum said she would come to the review.";
+    for (stage, text) in [("before", before), ("after", after)] {
+        let fields = [("stage", stage), ("record_type", "contact"), ("text", text), ("terms", "")];
+        let preview =
+            me.post_form(&format!("{path}/1/example"), &[&fields[..], &[("action", "preview")]].concat()).await;
+        assert!(preview.body.contains("Check the de-identified"), "{}", preview.body);
+        let kept = me.post_form(&format!("{path}/1/example"), &[&fields[..], &[("action", "confirm")]].concat()).await;
+        assert!(kept.body.contains(&format!("Kept the de-identified {stage} example")), "{}", kept.body);
+    }
+    let tests = recordwell_store::series::tests_of(&app.store, cohort, app.people["practitioner"].id).await.unwrap();
+    assert!(!tests[0].before_example.as_deref().unwrap().contains("Bloggs"), "only the de-identified text is kept");
+    let page = me.get(&path).await;
+    assert!(page.body.contains("Findings per 1,000 words") && page.body.contains("Lens scores before and after"));
+    assert!(page.body.contains("Forgot once"), "the author reads their log");
+
+    // Nobody else reads it: the facilitator sees counts, other participants nothing.
+    let mut fac = app.signed_in("facilitator").await;
+    let view = fac.get(&path).await;
+    assert!(view.body.contains("<th scope=\"row\">Test practitioner</th><td>1</td><td>2</td>"), "{}", view.body);
+    assert!(!view.body.contains("quotation marks") && !view.body.contains("Forgot once"));
+    let (_, other) = &mut people[1];
+    assert!(!other.get(&path).await.body.contains("quotation marks"));
+    // Shared, the test (not its log) is the group's.
+    let (_, me) = &mut people[0];
+    me.get(&path).await;
+    me.post_form(&path, &[&plan[..], &[("shared", "1")]].concat()).await;
+    let (_, other) = &mut people[1];
+    let seen = other.get(&path).await;
+    assert!(seen.body.contains("quotation marks") && !seen.body.contains("Forgot once"));
+    let mut manager = app.signed_in("manager").await;
+    assert_eq!(manager.get(&path).await.status, StatusCode::NOT_FOUND);
+
+    // Midway between workshops one and two (18 March 2027), each participant is reminded once.
+    let mut admin = app.signed_in("administrator").await;
+    let days_to = |date: &str| {
+        let d: jiff::civil::Date = date.parse().unwrap();
+        (d - jiff::Zoned::now().date()).get_days() as i64
+    };
+    let moved = admin.post_json("/admin/clock", &serde_json::json!({ "advance_days": days_to("2027-03-19") })).await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.body);
+    for (email, _) in &people {
+        app.smtp.wait_for(email).await;
+    }
+    // Quoted-printable soft line breaks undone.
+    let reminders: Vec<String> =
+        app.smtp.messages().iter().map(|m| m.replace("=\r\n", "").replace("=\n", "")).collect();
+    assert_eq!(reminders.len(), 6, "one each");
+    let mine = reminders.iter().find(|m| m.contains("practitioner@test.example")).unwrap();
+    assert!(mine.contains("keep the log of the change you are testing"), "{mine}");
+    let theirs = reminders.iter().find(|m| m.contains("colleague@test.example")).unwrap();
+    assert!(theirs.contains("if you have not yet chosen"), "{theirs}");
+    admin.post_json("/admin/clock", &serde_json::json!({ "advance_days": 1 })).await;
+    assert_eq!(app.smtp.messages().len(), 6, "not again");
+    app.finish().await;
+}
+both!(a_test_of_change_is_planned_logged_measured_and_reminded);
