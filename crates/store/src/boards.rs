@@ -137,3 +137,149 @@ pub async fn votes(store: &Store, cohort_id: i64, board: &str) -> Result<Vec<(i6
     .fetch_all(store.pool())
     .await?)
 }
+
+/// Changes an item's words (the facilitator editing a recommendation); false if no such item.
+pub async fn set_body(store: &Store, cohort_id: i64, id: i64, body: &str) -> Result<bool> {
+    let done = sqlx::query("UPDATE board_items SET body = $1 WHERE cohort_id = $2 AND id = $3")
+        .bind(body)
+        .bind(cohort_id)
+        .bind(id)
+        .execute(store.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// What an item rests on: a recommendation on assets and barriers (`item`), an asset on tests
+/// of change (`test`).
+pub async fn link(store: &Store, item_id: i64, target_kind: &str, target_id: i64) -> Result<()> {
+    sqlx::query("INSERT INTO board_links (item_id, target_kind, target_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+        .bind(item_id)
+        .bind(target_kind)
+        .bind(target_id)
+        .execute(store.pool())
+        .await?;
+    Ok(())
+}
+
+/// A cohort's links, as (item, target kind, target).
+pub async fn links(store: &Store, cohort_id: i64) -> Result<Vec<(i64, String, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT l.item_id, l.target_kind, l.target_id FROM board_links l JOIN board_items i ON i.id = l.item_id \
+         WHERE i.cohort_id = $1 ORDER BY l.item_id, l.target_kind, l.target_id",
+    )
+    .bind(cohort_id)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// A leader's answer.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow, Serialize)]
+pub struct LeaderAnswer {
+    /// The recommendation answered (none: a two-day cohort's post-box summary).
+    pub item_id: Option<i64>,
+    /// Who answered.
+    pub leader_id: i64,
+    /// Their name.
+    pub leader_name: String,
+    /// `accepted`, `in-progress` or `not-now`.
+    pub answer: String,
+    /// Why, or what is being done.
+    pub reason: String,
+    /// When.
+    pub answered_at: i64,
+}
+
+/// Records a leader's answer (a later answer from the same leader to the same thing replaces it).
+pub async fn answer(
+    store: &Store,
+    cohort_id: i64,
+    item_id: Option<i64>,
+    leader_id: i64,
+    answer: &str,
+    reason: &str,
+) -> Result<()> {
+    let mut tx = store.pool().begin().await?;
+    sqlx::query(
+        "DELETE FROM leader_answers WHERE cohort_id = $1 AND leader_id = $2 AND \
+         ((item_id IS NULL AND $3 IS NULL) OR item_id = $3)",
+    )
+    .bind(cohort_id)
+    .bind(leader_id)
+    .bind(item_id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO leader_answers (cohort_id, item_id, leader_id, answer, reason, answered_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(cohort_id)
+    .bind(item_id)
+    .bind(leader_id)
+    .bind(answer)
+    .bind(reason)
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A cohort's answers, oldest first.
+pub async fn answers(store: &Store, cohort_id: i64) -> Result<Vec<LeaderAnswer>> {
+    Ok(sqlx::query_as(
+        "SELECT a.item_id, a.leader_id, u.name AS leader_name, a.answer, a.reason, a.answered_at \
+         FROM leader_answers a JOIN users u ON u.id = a.leader_id WHERE a.cohort_id = $1 ORDER BY a.answered_at, a.id",
+    )
+    .bind(cohort_id)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// What a series has published: (recommendations published at, update text, update published at).
+pub async fn outputs(store: &Store, cohort_id: i64) -> Result<(Option<i64>, String, Option<i64>)> {
+    let row: Option<(Option<i64>, String, Option<i64>)> = sqlx::query_as(
+        "SELECT recommendations_published_at, update_text, update_published_at FROM series_outputs WHERE cohort_id = $1",
+    )
+    .bind(cohort_id)
+    .fetch_optional(store.pool())
+    .await?;
+    Ok(row.unwrap_or_default())
+}
+
+/// Publishes (or withdraws, with `None`) a series' recommendations.
+pub async fn set_recommendations_published(store: &Store, cohort_id: i64, at: Option<i64>) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO series_outputs (cohort_id, recommendations_published_at) VALUES ($1, $2) \
+         ON CONFLICT (cohort_id) DO UPDATE SET recommendations_published_at = $2",
+    )
+    .bind(cohort_id)
+    .bind(at)
+    .execute(store.pool())
+    .await?;
+    Ok(())
+}
+
+/// Saves the emerging-learning update, published at `at` (none: a draft).
+pub async fn set_update(store: &Store, cohort_id: i64, text: &str, at: Option<i64>) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO series_outputs (cohort_id, update_text, update_published_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (cohort_id) DO UPDATE SET update_text = $2, update_published_at = $3",
+    )
+    .bind(cohort_id)
+    .bind(text)
+    .bind(at)
+    .execute(store.pool())
+    .await?;
+    Ok(())
+}
+
+/// Changes an item's kind (a recommendation's level); false if no such item.
+pub async fn set_kind(store: &Store, cohort_id: i64, id: i64, kind: &str) -> Result<bool> {
+    let done = sqlx::query("UPDATE board_items SET kind = $1 WHERE cohort_id = $2 AND id = $3")
+        .bind(kind)
+        .bind(cohort_id)
+        .bind(id)
+        .execute(store.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

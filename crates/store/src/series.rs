@@ -93,6 +93,12 @@ pub struct PracticeTest {
     pub after_example: Option<String>,
     /// The examples' record type.
     pub record_type: Option<String>,
+    /// Shared in the small group: what worked.
+    pub worked: String,
+    /// What made it possible (an asset).
+    pub made_possible: String,
+    /// What got in the way (a barrier).
+    pub got_in_the_way: String,
 }
 
 /// What a practitioner says about their test (the examples are saved separately).
@@ -150,7 +156,28 @@ pub async fn save_test_example(store: &Store, test_id: i64, after: bool, record_
 }
 
 const TEST_COLUMNS: &str = "id, user_id, round, element_id, change_text, how_know, records_touched, shared, \
-     before_example, after_example, record_type";
+     before_example, after_example, record_type, worked, made_possible, got_in_the_way";
+
+/// What a practitioner found when they shared their test appreciatively.
+pub async fn save_reflection(
+    store: &Store,
+    test_id: i64,
+    worked: &str,
+    made_possible: &str,
+    got_in_the_way: &str,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE practice_tests SET worked = $1, made_possible = $2, got_in_the_way = $3, updated_at = $4 WHERE id = $5",
+    )
+    .bind(worked)
+    .bind(made_possible)
+    .bind(got_in_the_way)
+    .bind(now())
+    .bind(test_id)
+    .execute(store.pool())
+    .await?;
+    Ok(())
+}
 
 /// A practitioner's tests in a cohort, by round.
 pub async fn tests_of(store: &Store, cohort_id: i64, user_id: i64) -> Result<Vec<PracticeTest>> {

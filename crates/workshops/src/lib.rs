@@ -5,6 +5,7 @@
 //!
 //! - [`disclosure`]: services with fewer than [`MIN_GROUP`] people are pooled into "Other
 //!   services" in every output, so nobody is identifiable by their service.
+//! - [`groups`]: small groups for sharing, services mixed.
 //! - [`votes`]: one vote per person per item, and an optional number of votes each.
 //! - [`priorities`]: how each service prioritised the core elements of recording, and where
 //!   services connect (an element every service ranks high) and diverge (one ranks it high,
@@ -19,6 +20,7 @@
 
 pub mod assets;
 pub mod disclosure;
+pub mod groups;
 pub mod priorities;
 pub mod publish;
 pub mod votes;

@@ -19,8 +19,10 @@ pub mod plans;
 pub mod postbox;
 pub mod practice;
 pub mod priorities;
+pub mod recommendations;
 pub mod reflections;
 pub mod review;
+pub mod sharing;
 pub mod templates;
 
 use crate::error::AppError;
@@ -44,6 +46,8 @@ pub fn routes() -> Router<AppState> {
         .merge(priorities::routes())
         .merge(own_life::routes())
         .merge(practice::routes())
+        .merge(sharing::routes())
+        .merge(recommendations::routes())
         .merge(examples::routes())
         .merge(review::routes())
         .merge(dayview::routes())

@@ -21,6 +21,7 @@ use axum::routing::{get, post};
 use recordwell_store::cohorts::{self, Cohort, CohortRole};
 use recordwell_store::jobs::{self, Job};
 use recordwell_store::postbox::{self, Note, TOPICS};
+use recordwell_workshops::assets::{Answer, check_answer};
 use serde::{Deserialize, Serialize};
 
 /// The job that emails the summary to one manager.
@@ -34,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .route("/cohorts/{cohort}/postbox/{note}/sort", post(sort_note))
         .route("/cohorts/{cohort}/postbox/summary", post(save_summary))
         .route("/cohorts/{cohort}/postbox/send", post(send))
+        .route("/cohorts/{cohort}/postbox/answer", post(answer_summary))
         .route("/cohorts/{cohort}/postbox.pdf", get(pdf))
         .route("/cohorts/{cohort}/postbox.xlsx", get(xlsx))
 }
@@ -78,6 +80,9 @@ struct PostboxPage {
     sent: bool,
     posted: bool,
     delivery: Delivery,
+    /// The managers' answers to the summary ("you said, we did"), for everyone in the cohort.
+    answers: Vec<recordwell_store::boards::LeaderAnswer>,
+    answer_choices: Vec<(&'static str, &'static str)>,
 }
 
 /// Where the emails to managers stand, for the facilitator: nothing is lost silently.
@@ -144,6 +149,11 @@ async fn page(
     };
     let (summary, sent_at) = postbox::summary(&state.store, c.cohort.id).await?.unwrap_or_default();
     let delivery = if facilitator { delivery(&state, c.cohort.id).await? } else { Delivery::default() };
+    let answers = recordwell_store::boards::answers(&state.store, c.cohort.id)
+        .await?
+        .into_iter()
+        .filter(|a| a.item_id.is_none())
+        .collect();
     render(&PostboxPage {
         frame: Frame::new(&visitor, "training"),
         cohort: c.cohort,
@@ -156,7 +166,40 @@ async fn page(
         sent: sent_at.is_some(),
         posted: flags.posted.is_some(),
         delivery,
+        answers,
+        answer_choices: Answer::ALL.iter().map(|a| (a.key(), a.label())).collect(),
     })
+}
+
+/// A manager's answer to the summary.
+#[derive(Deserialize)]
+pub struct SummaryAnswerForm {
+    answer: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /cohorts/{cohort}/postbox/answer`: a manager answers the post-box summary ("you said, we
+/// did"), as a series' leaders answer its recommendations; the participants read it on this page.
+async fn answer_summary(
+    State(state): State<AppState>,
+    c: InCohort,
+    PageForm(form): PageForm<SummaryAnswerForm>,
+) -> Result<Response, AppError> {
+    if c.role != CohortRole::Manager {
+        return Err(AppError::Forbidden);
+    }
+    let answer = Answer::parse(&form.answer)
+        .ok_or_else(|| AppError::BadRequest("Choose accepted, in progress or not now.".into()))?;
+    check_answer(answer, &form.reason)
+        .map_err(|e| AppError::BadRequest(format!("{}{}.", e[..1].to_uppercase(), &e[1..])))?;
+    if form.reason.chars().count() > 2_000 {
+        return Err(AppError::BadRequest("Keep the answer under 2,000 characters.".into()));
+    }
+    recordwell_store::boards::answer(&state.store, c.cohort.id, None, c.who.user_id, answer.key(), form.reason.trim())
+        .await?;
+    crate::audit::log(&state.store, &c.who, "postbox.answer", "cohort", Some(c.cohort.id), answer.key()).await?;
+    Ok(Redirect::to(&format!("/cohorts/{}/postbox#answers", c.cohort.id)).into_response())
 }
 
 /// A new note.

@@ -35,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .route("/cohorts/{cohort}/practice", get(page).post(save_plan))
         .route("/cohorts/{cohort}/practice/{round}/log", post(add_log))
         .route("/cohorts/{cohort}/practice/{round}/example", post(example))
+        .route("/cohorts/{cohort}/practice/{round}/reflection", post(reflection))
 }
 
 /// The longest text a field takes (characters); examples take as many as the examples page.
@@ -307,6 +308,36 @@ async fn add_log(
     }
     series::add_log_entry(&state.store, test.id, &date.to_string(), note).await?;
     Ok(Redirect::to(&format!("/cohorts/{}/practice#log-{round}", ic.cohort.id)).into_response())
+}
+
+/// What the practitioner found, shared with their small group.
+#[derive(Deserialize)]
+struct ReflectionForm {
+    #[serde(default)]
+    worked: String,
+    #[serde(default)]
+    made_possible: String,
+    #[serde(default)]
+    got_in_the_way: String,
+}
+
+async fn reflection(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    AsParticipant(ic): AsParticipant,
+    Path((_, round)): Path<(i64, i64)>,
+    PageForm(f): PageForm<ReflectionForm>,
+) -> Result<Response, AppError> {
+    series_only(&ic)?;
+    let round = round_of(round)?;
+    let test = my_test(&state, &ic, round).await?;
+    let answers = [f.worked.trim(), f.made_possible.trim(), f.got_in_the_way.trim()];
+    if answers.iter().any(|a| a.chars().count() > MAX_FIELD) {
+        let error = Some(format!("Keep each answer under {MAX_FIELD} characters."));
+        return show(&state, &visitor, &ic, Said { error, ..Said::default() }).await;
+    }
+    series::save_reflection(&state.store, test.id, answers[0], answers[1], answers[2]).await?;
+    Ok(Redirect::to(&format!("/cohorts/{}/practice#found-{round}", ic.cohort.id)).into_response())
 }
 
 /// The example form (both steps, as on the examples page).

@@ -319,6 +319,40 @@ const ROWS: &[Row] = &[
     ),
     ("GET", "/cohorts/{cohort}/priorities", Body::None, [303, 200, 200, 200, 404, 404, 303]),
     ("GET", "/cohorts/{cohort}/practice", Body::None, [303, 200, 404, 200, 404, 404, 303]),
+    ("GET", "/cohorts/{cohort}/sessions/{session}/share", Body::None, [303, 200, 404, 200, 404, 404, 303]),
+    ("POST", "/cohorts/{cohort}/sessions/{session}/share/groups", Form(&[]), [303, 403, 403, 303, 404, 404, 403]),
+    ("GET", "/cohorts/{cohort}/recommendations", Body::None, [303, 200, 200, 200, 404, 404, 303]),
+    (
+        "POST",
+        "/cohorts/{cohort}/recommendations",
+        Form(&[("body", "Protected time to write"), ("level", "team"), ("rests_on", "{asset}")]),
+        [303, 303, 403, 303, 404, 404, 403],
+    ),
+    (
+        "POST",
+        "/cohorts/{cohort}/recommendations/{item}/vote",
+        Form(&[("action", "vote")]),
+        [303, 303, 403, 303, 404, 404, 403],
+    ),
+    (
+        "POST",
+        "/cohorts/{cohort}/recommendations/{item}/edit",
+        Form(&[("body", "Protected time to write records"), ("level", "service")]),
+        [303, 403, 403, 303, 404, 404, 403],
+    ),
+    (
+        "POST",
+        "/cohorts/{cohort}/recommendations/publish",
+        Form(&[("publish", "1")]),
+        [303, 403, 403, 303, 404, 404, 403],
+    ),
+    (
+        "POST",
+        "/cohorts/{cohort}/recommendations/{item}/answer",
+        Form(&[("answer", "accepted")]),
+        [303, 403, 303, 403, 404, 404, 403],
+    ),
+    ("POST", "/cohorts/{cohort}/postbox/answer", Form(&[("answer", "accepted")]), [303, 403, 303, 403, 404, 404, 403]),
     (
         "POST",
         "/cohorts/{cohort}/practice",
@@ -336,6 +370,12 @@ const ROWS: &[Row] = &[
         "/cohorts/{cohort}/practice/{round}/example",
         Form(&[("stage", "before"), ("record_type", "contact"), ("text", "Saw Jo."), ("action", "preview")]),
         [303, 200, 403, 403, 404, 404, 403],
+    ),
+    (
+        "POST",
+        "/cohorts/{cohort}/practice/{round}/reflection",
+        Form(&[("worked", "Families noticed.")]),
+        [303, 303, 403, 403, 404, 404, 403],
     ),
     // Last: it ends the session.
     ("POST", "/signout", Form(&[]), [303, 303, 303, 303, 303, 303, 403]),
@@ -356,6 +396,10 @@ struct Ids {
     /// A workshop series with the same people, and a card on its elements board.
     series: i64,
     card: i64,
+    /// The series' first sharing session, an asset and a recommendation.
+    share: i64,
+    asset: i64,
+    recommendation: i64,
 }
 
 /// The path to request for `route`, with its parameters filled.
@@ -372,13 +416,19 @@ fn fill(route: &str, ids: &Ids) -> String {
     // Summary points are for a plenary session; everything else here is the pair review.
     let session = if route.contains("/points/") { ids.plenary } else { ids.session };
     let file = if route.starts_with("/static/") { "app.css".to_owned() } else { format!("{}.pdf", ids.spare) };
-    let series_route = ["/own-life", "/boards/", "/priorities", "/practice"].iter().any(|p| route.contains(p));
+    let series_route = ["/own-life", "/boards/", "/priorities", "/practice", "/share", "/recommendations"]
+        .iter()
+        .any(|p| route.contains(p));
+    let (session, item) = match series_route {
+        true => (ids.share, if route.contains("/recommendations/") { ids.recommendation } else { ids.card }),
+        false => (session, ids.card),
+    };
     let cohort = if series_route { ids.series } else { ids.cohort };
     route
         .replace("{id}", &id.to_string())
         .replace("{cohort}", &cohort.to_string())
         .replace("{board}", "elements")
-        .replace("{item}", &ids.card.to_string())
+        .replace("{item}", &item.to_string())
         .replace("{round}", "1")
         .replace("{session}", &session.to_string())
         .replace("{user}", &ids.spare.to_string())
@@ -394,6 +444,7 @@ fn fill_value(value: &str, caller: &str, ids: &Ids) -> String {
         .replace("{org}", &ids.org.to_string())
         .replace("{template}", &ids.template.to_string())
         .replace("{user}", &ids.spare.to_string())
+        .replace("{asset}", &ids.asset.to_string())
 }
 
 /// Sends a row as a browser (cookies, CSRF token) or, with `token`, as an API client.
@@ -457,6 +508,30 @@ async fn every_route_answers_every_caller_as_its_row_says(backend: Backend) {
     )
     .await
     .unwrap();
+    let add = |board, body| recordwell_store::boards::NewItem {
+        board,
+        body,
+        kind: if board == recordwell_store::boards::ASSETS { "cultural" } else { "team" },
+        author_id: app.people["facilitator"].id,
+        show_author: false,
+    };
+    let asset = recordwell_store::boards::add(&app.store, series, add(recordwell_store::boards::ASSETS, "Supervision"))
+        .await
+        .unwrap();
+    let recommendation = recordwell_store::boards::add(
+        &app.store,
+        series,
+        add(recordwell_store::boards::RECOMMENDATIONS, "Read together"),
+    )
+    .await
+    .unwrap();
+    let share = recordwell_store::cohorts::sessions(&app.store, series)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.kind == "appreciative-share")
+        .unwrap()
+        .id;
     let sessions = recordwell_store::cohorts::sessions(&app.store, cohort).await.unwrap();
     let plenary = sessions.iter().find(|s| s.kind == "plenary").unwrap().id;
     let ids = Ids {
@@ -472,6 +547,9 @@ async fn every_route_answers_every_caller_as_its_row_says(backend: Backend) {
         org: app.org_id,
         series,
         card,
+        share,
+        asset,
+        recommendation,
     };
 
     let mut browsers = vec![];

@@ -305,3 +305,121 @@ async fn a_test_of_change_is_planned_logged_measured_and_reminded(backend: Backe
     app.finish().await;
 }
 both!(a_test_of_change_is_planned_logged_measured_and_reminded);
+
+async fn workshops_two_and_three_share_map_recommend_and_are_answered(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (cohort, mut people) = series_with_six(&app).await;
+    // Two practitioners tested a change and say what they found.
+    for (who, change, possible) in [
+        (0, "Child's words first", "My manager asked about it in supervision"),
+        (3, "Shorter case notes", "A quiet room on Fridays"),
+    ] {
+        let (_, b) = &mut people[who];
+        b.get(&format!("/cohorts/{cohort}/practice")).await;
+        b.post_form(&format!("/cohorts/{cohort}/practice"), &[("round", "1"), ("change_text", change)]).await;
+        let found = [
+            ("worked", "Families noticed."),
+            ("made_possible", possible),
+            ("got_in_the_way", "The form's fixed boxes"),
+        ];
+        let saved = b.post_form(&format!("/cohorts/{cohort}/practice/1/reflection"), &found).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    }
+    // Small groups for workshop two's sharing, services mixed.
+    let sessions = cohorts::sessions(&app.store, cohort).await.unwrap();
+    let share = sessions.iter().find(|s| s.kind == "appreciative-share" && s.day == 2).unwrap().id;
+    let path = format!("/cohorts/{cohort}/sessions/{share}/share");
+    let mut fac = app.signed_in("facilitator").await;
+    fac.get(&path).await;
+    assert_eq!(fac.post_form(&format!("{path}/groups"), &[]).await.status, StatusCode::SEE_OTHER);
+    let groups = recordwell_store::reviews::groups(&app.store, share).await.unwrap();
+    assert_eq!(groups.iter().map(|g| g.members.len()).collect::<Vec<_>>(), vec![3, 3]);
+    let facilitator_view = fac.get(&path).await;
+    assert!(facilitator_view.body.contains("Has a test") && !facilitator_view.body.contains("Child&#39;s words first"));
+    let (_, first) = &mut people[0];
+    let mine = first.get(&path).await;
+    assert!(mine.body.contains("Child&#39;s words first") && mine.body.contains("(you)"));
+    let first_group = groups.iter().find(|g| g.members.contains(&app.people["practitioner"].id)).unwrap();
+    let other_group_member = groups.iter().find(|g| g.id != first_group.id).unwrap().members[0];
+    let other_name = users::by_id(&app.store, other_group_member).await.unwrap().unwrap().name;
+    assert!(!mine.body.contains(&other_name), "only their own group");
+
+    // The assets map and barriers.
+    let assets = format!("/cohorts/{cohort}/boards/assets");
+    first.get(&assets).await;
+    let no_kind = first.post_form(&format!("{assets}/items"), &[("body", "Supervision that reads records")]).await;
+    assert_eq!(no_kind.status, StatusCode::BAD_REQUEST);
+    assert!(no_kind.body.contains("personal, cultural or structural"));
+    let fields = [("body", "Supervision that reads records"), ("kind", "cultural")];
+    assert_eq!(first.post_form(&format!("{assets}/items"), &fields).await.status, StatusCode::SEE_OTHER);
+    let barriers = format!("/cohorts/{cohort}/boards/barriers");
+    first.get(&barriers).await;
+    first.post_form(&format!("{barriers}/items"), &[("body", "Forms with fixed boxes")]).await;
+    let asset = boards::items(&app.store, cohort, boards::ASSETS).await.unwrap()[0].id;
+    let barrier = boards::items(&app.store, cohort, boards::BARRIERS).await.unwrap()[0].id;
+
+    // Recommendations rest on what was found.
+    let recs = format!("/cohorts/{cohort}/recommendations");
+    first.get(&recs).await;
+    let bare = first.post_form(&recs, &[("body", "Protected time to write"), ("level", "service")]).await;
+    assert!(bare.body.contains("Choose at least one asset or barrier"), "{}", bare.body);
+    let (a, b) = (asset.to_string(), barrier.to_string());
+    let draft = [
+        ("body", "Read a record together in every supervision"),
+        ("level", "team"),
+        ("rests_on", a.as_str()),
+        ("rests_on", b.as_str()),
+    ];
+    assert_eq!(first.post_form(&recs, &draft).await.status, StatusCode::SEE_OTHER);
+    let rec = boards::items(&app.store, cohort, boards::RECOMMENDATIONS).await.unwrap()[0].id;
+    first.post_form(&format!("{recs}/{rec}/vote"), &[("action", "vote")]).await;
+    let page = first.get(&recs).await;
+    assert!(
+        page.body.contains("Asset: Supervision that reads records")
+            && page.body.contains("Barrier: Forms with fixed boxes")
+    );
+    assert!(page.body.contains("For a team · 1 vote"), "{}", page.body);
+    // The facilitator edits; leaders see nothing until it is published.
+    fac.get(&recs).await;
+    let edited = [("body", "Read one record together in every supervision"), ("level", "service")];
+    assert_eq!(fac.post_form(&format!("{recs}/{rec}/edit"), &edited).await.status, StatusCode::SEE_OTHER);
+    let mut manager = app.signed_in("manager").await;
+    assert!(!manager.get(&recs).await.body.contains("Read one record together"));
+    let not_yet = manager.post_form(&format!("{recs}/{rec}/answer"), &[("answer", "accepted")]).await;
+    assert_eq!(not_yet.status, StatusCode::NOT_FOUND);
+    fac.post_form(&format!("{recs}/publish"), &[("publish", "1")]).await;
+    let (_, first) = &mut people[0];
+    assert_eq!(
+        first.post_form(&format!("{recs}/{rec}/answer"), &[("answer", "accepted")]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    manager.get(&recs).await;
+    let no_reason = manager.post_form(&format!("{recs}/{rec}/answer"), &[("answer", "not-now")]).await;
+    assert!(no_reason.body.contains("Say why not now"), "{}", no_reason.body);
+    let answered = [("answer", "in-progress"), ("reason", "Starting in the east team in May.")];
+    assert_eq!(manager.post_form(&format!("{recs}/{rec}/answer"), &answered).await.status, StatusCode::SEE_OTHER);
+    let seen = first.get(&recs).await;
+    assert!(seen.body.contains("Test manager: In progress") && seen.body.contains("east team in May"), "{}", seen.body);
+    app.finish().await;
+}
+both!(workshops_two_and_three_share_map_recommend_and_are_answered);
+
+async fn managers_answer_a_two_day_post_box_summary(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (cohort, ..) = crate::programme_access::cohort_with_everyone(&app).await;
+    let mut fac = app.signed_in("facilitator").await;
+    fac.get(&format!("/cohorts/{cohort}/postbox")).await;
+    fac.post_form(&format!("/cohorts/{cohort}/postbox/summary"), &[("summary", "Time to write.")]).await;
+    let mut manager = app.signed_in("manager").await;
+    let page = manager.get(&format!("/cohorts/{cohort}/postbox")).await;
+    assert!(page.body.contains("Your answer to the summary"));
+    let answer = [("answer", "accepted"), ("reason", "Protected writing time from June.")];
+    let a = manager.post_form(&format!("/cohorts/{cohort}/postbox/answer"), &answer).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let mut p = app.signed_in("practitioner").await;
+    let seen = p.get(&format!("/cohorts/{cohort}/postbox")).await;
+    assert!(seen.body.contains("What the managers said") && seen.body.contains("Protected writing time from June."));
+    assert_eq!(p.post_form(&format!("/cohorts/{cohort}/postbox/answer"), &answer).await.status, StatusCode::FORBIDDEN);
+    app.finish().await;
+}
+both!(managers_answer_a_two_day_post_box_summary);
