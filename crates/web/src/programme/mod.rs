@@ -22,6 +22,7 @@ pub mod priorities;
 pub mod recommendations;
 pub mod reflections;
 pub mod review;
+pub mod series_reports;
 pub mod sharing;
 pub mod templates;
 
@@ -48,6 +49,7 @@ pub fn routes() -> Router<AppState> {
         .merge(practice::routes())
         .merge(sharing::routes())
         .merge(recommendations::routes())
+        .merge(series_reports::routes())
         .merge(examples::routes())
         .merge(review::routes())
         .merge(dayview::routes())

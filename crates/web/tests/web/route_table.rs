@@ -352,6 +352,14 @@ const ROWS: &[Row] = &[
         Form(&[("answer", "accepted")]),
         [303, 403, 303, 403, 404, 404, 403],
     ),
+    ("GET", "/cohorts/{cohort}/series-report/{file}", Body::None, [303, 403, 200, 200, 404, 404, 303]),
+    ("GET", "/cohorts/{cohort}/update", Body::None, [303, 200, 200, 200, 404, 404, 303]),
+    (
+        "POST",
+        "/cohorts/{cohort}/update",
+        Form(&[("text", "Reading records together helps."), ("action", "save")]),
+        [303, 403, 403, 303, 404, 404, 403],
+    ),
     ("POST", "/cohorts/{cohort}/postbox/answer", Form(&[("answer", "accepted")]), [303, 403, 303, 403, 404, 404, 403]),
     (
         "POST",
@@ -415,10 +423,25 @@ fn fill(route: &str, ids: &Ids) -> String {
     };
     // Summary points are for a plenary session; everything else here is the pair review.
     let session = if route.contains("/points/") { ids.plenary } else { ids.session };
-    let file = if route.starts_with("/static/") { "app.css".to_owned() } else { format!("{}.pdf", ids.spare) };
-    let series_route = ["/own-life", "/boards/", "/priorities", "/practice", "/share", "/recommendations"]
-        .iter()
-        .any(|p| route.contains(p));
+    let file = if route.starts_with("/static/") {
+        "app.css".to_owned()
+    } else if route.contains("/series-report/") {
+        "recommendations.pdf".to_owned()
+    } else {
+        format!("{}.pdf", ids.spare)
+    };
+    let series_route = [
+        "/own-life",
+        "/boards/",
+        "/priorities",
+        "/practice",
+        "/share",
+        "/recommendations",
+        "/series-report",
+        "/update",
+    ]
+    .iter()
+    .any(|p| route.contains(p));
     let (session, item) = match series_route {
         true => (ids.share, if route.contains("/recommendations/") { ids.recommendation } else { ids.card }),
         false => (session, ids.card),

@@ -423,3 +423,72 @@ async fn managers_answer_a_two_day_post_box_summary(backend: Backend) {
     app.finish().await;
 }
 both!(managers_answer_a_two_day_post_box_summary);
+
+async fn reports_and_the_update_name_no_one_and_pool_small_services(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (cohort, mut people) = series_with_six(&app).await;
+    let (_, first) = &mut people[0];
+    let board = format!("/cohorts/{cohort}/boards/elements");
+    first.get(&board).await;
+    first.post_form(&format!("{board}/items"), &[("body", "=HYPERLINK(\"http://evil.example\") <b>bold</b>")]).await;
+    let assets = format!("/cohorts/{cohort}/boards/assets");
+    first.get(&assets).await;
+    first
+        .post_form(
+            &format!("{assets}/items"),
+            &[("body", "Time in supervision"), ("kind", "structural"), ("named", "1")],
+        )
+        .await;
+    let mut fac = app.signed_in("facilitator").await;
+    for file in ["recommendations.pdf", "recommendations.xlsx", "learning.pdf", "learning.xlsx"] {
+        let got = fac.client.get(format!("{}/cohorts/{cohort}/series-report/{file}", app.url)).send().await.unwrap();
+        assert_eq!(got.status(), StatusCode::OK, "{file}");
+        assert_eq!(got.headers()["cache-control"], "no-store");
+        let bytes = got.bytes().await.unwrap();
+        assert!(bytes.starts_with(b"%PDF") || bytes.starts_with(b"PK"), "{file}");
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("Test practitioner") && !text.contains("Justice"),
+            "{file} names no one, no small service"
+        );
+    }
+    let mut manager = app.signed_in("manager").await;
+    let got =
+        manager.client.get(format!("{}/cohorts/{cohort}/series-report/recommendations.pdf", app.url)).send().await;
+    assert_eq!(got.unwrap().status(), StatusCode::OK, "leaders read the recommendations report");
+    let got = manager.client.get(format!("{}/cohorts/{cohort}/series-report/learning.pdf", app.url)).send().await;
+    assert_eq!(got.unwrap().status(), StatusCode::FORBIDDEN, "the internal learning is the facilitator's");
+    let got = first.client.get(format!("{}/cohorts/{cohort}/series-report/recommendations.pdf", app.url)).send().await;
+    assert_eq!(got.unwrap().status(), StatusCode::FORBIDDEN);
+
+    // The update cannot go out naming a participant or the one-person service.
+    let update = format!("/cohorts/{cohort}/update");
+    fac.get(&update).await;
+    let naming = fac
+        .post_form(
+            &update,
+            &[("text", "Test practitioner and the justice team found supervision helps."), ("action", "publish")],
+        )
+        .await;
+    assert_eq!(naming.status, StatusCode::BAD_REQUEST);
+    assert!(
+        naming.body.contains("is a participant&#39;s name") && naming.body.contains("fewer than 3 people"),
+        "{}",
+        naming.body
+    );
+    let draft = [
+        ("text", "Across services, practitioners found that reading records together in supervision helps."),
+        ("action", "save"),
+    ];
+    assert_eq!(fac.post_form(&update, &draft).await.status, StatusCode::SEE_OTHER);
+    let (_, first) = &mut people[0];
+    assert!(
+        first.get(&update).await.body.contains("has not published an update yet"),
+        "drafts stay with the facilitator"
+    );
+    let publish = [("text", draft[0].1), ("action", "publish")];
+    assert_eq!(fac.post_form(&update, &publish).await.status, StatusCode::SEE_OTHER);
+    assert!(first.get(&update).await.body.contains("reading records together in supervision"));
+    app.finish().await;
+}
+both!(reports_and_the_update_name_no_one_and_pool_small_services);
