@@ -62,7 +62,7 @@ async fn gather(state: &AppState, cohort_id: i64) -> Result<Findings, AppError> 
             .filter(|i| i.hidden == 0)
             .map(|i| (i.kind.clone(), i.body, tally.get(&i.id).copied().unwrap_or(0)))
             .collect();
-        rows.sort_by(|a, b| b.2.cmp(&a.2));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.2));
         Ok::<_, AppError>(rows)
     };
     let assets = board(boards::ASSETS).await?;
