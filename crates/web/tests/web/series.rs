@@ -452,7 +452,7 @@ async fn reports_and_the_update_name_no_one_and_pool_small_services(backend: Bac
             "{file} names no one, no small service"
         );
     }
-    let mut manager = app.signed_in("manager").await;
+    let manager = app.signed_in("manager").await;
     let got =
         manager.client.get(format!("{}/cohorts/{cohort}/series-report/recommendations.pdf", app.url)).send().await;
     assert_eq!(got.unwrap().status(), StatusCode::OK, "leaders read the recommendations report");
