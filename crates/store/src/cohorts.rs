@@ -185,6 +185,14 @@ pub async fn get(store: &Store, org_id: i64, id: i64) -> Result<Option<Cohort>> 
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(org_id).bind(id).fetch_optional(store.pool()).await?)
 }
 
+/// An organisation's cohorts of one programme kind, newest first.
+pub async fn of_kind(store: &Store, org_id: i64, kind: &str) -> Result<Vec<Cohort>> {
+    let sql = format!(
+        "SELECT {COHORT_COLUMNS} FROM cohorts WHERE org_id = $1 AND kind = $2 ORDER BY first_day DESC, id DESC"
+    );
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(org_id).bind(kind).fetch_all(store.pool()).await?)
+}
+
 /// The cohorts a person is in (any role), newest first.
 pub async fn for_person(store: &Store, org_id: i64, user_id: i64) -> Result<Vec<(Cohort, CohortRole)>> {
     let sql = "SELECT c.id, c.org_id, c.title, c.venue, c.first_day, c.second_day, c.letter, c.followup_days, \

@@ -9,6 +9,7 @@ pub mod check;
 pub mod openapi;
 pub mod records;
 pub mod redact;
+pub mod series;
 
 use crate::auth::Visitor;
 use crate::auth::token::hash_token;
@@ -32,6 +33,8 @@ pub fn routes() -> Router<AppState> {
         .route("/redact", post(redact::redact))
         .route("/records", get(records::list).post(records::create))
         .route("/records/{id}", get(records::read).put(records::update))
+        .route("/series", get(series::list))
+        .route("/series/{id}", get(series::read))
         .fallback(|| async {
             ApiError::new(StatusCode::NOT_FOUND, "no_such_route", "no such API route; see /api/v1/openapi.json")
         })

@@ -93,7 +93,18 @@ pub fn spec() -> Value {
                         ("409", error_response("Someone saved a newer version first (code version_conflict): read it and reapply the change."))
                     ])
                 }
-            }
+            },
+            "/series": {"get": {
+                "operationId": "listSeries",
+                "summary": "Workshop series: every series of the organisation for facilitators and administrators, the series they are in for anyone else.",
+                "responses": responses(&[("200", ok("The series, newest first.", "SeriesList"))])
+            }},
+            "/series/{id}": {"get": {
+                "operationId": "getSeries",
+                "summary": "A series' core elements with each service group's priorities, where services connect and diverge, the assets map, barriers, recommendations with leaders' answers (once published), and tests of change counted. No participant is named; services with fewer than three participants are pooled as \"Other services\".",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": responses(&[("200", ok("The series.", "Series")), ("404", error_response("No such series, or not one the caller can see (code not_found)."))])
+            }}
         },
         "components": {
             "securitySchemes": {
@@ -139,6 +150,27 @@ fn schemas() -> Value {
             "author_name": {"type": "string"}, "shared": {"type": "integer"}, "version": {"type": "integer"}, "updated_at": {"type": "integer"}}}}}},
         "CreateRecord": {"type": "object", "required": ["type", "title", "text"], "additionalProperties": false, "properties": {
             "type": {"type": "string", "enum": record_types.clone()}, "title": {"type": "string", "maxLength": 200}, "text": {"type": "string"}}},
+        "SeriesSummary": {"type": "object", "required": ["id", "title", "dates"], "properties": {
+            "id": {"type": "integer"}, "title": {"type": "string"}, "dates": {"type": "array", "items": {"type": "string", "format": "date"}}}},
+        "SeriesList": {"type": "object", "required": ["series"], "properties": {"series": {"type": "array", "items": {"$ref": "#/components/schemas/SeriesSummary"}}}},
+        "Card": {"type": "object", "required": ["id", "text", "kind", "cluster", "votes"], "properties": {
+            "id": {"type": "integer"}, "text": {"type": "string"}, "kind": {"type": "string", "description": "an asset's kind: personal, cultural or structural"},
+            "cluster": {"type": "string"}, "votes": {"type": "integer"}}},
+        "Series": {"type": "object", "required": ["id", "title", "dates", "groups", "elements", "connect", "diverge", "assets", "barriers", "recommendations", "tests"], "properties": {
+            "id": {"type": "integer"}, "title": {"type": "string"}, "dates": {"type": "array", "items": {"type": "string"}},
+            "groups": {"type": "array", "description": "[service group, participants]", "items": {"type": "array"}},
+            "elements": {"type": "array", "items": {"allOf": [{"$ref": "#/components/schemas/Card"}, {"type": "object", "properties": {"by_group": {"type": "array", "items": {"type": "object", "properties": {
+                "group": {"type": "string"}, "share": {"type": "number"}, "band": {"type": "string", "enum": ["high", "middle", "low"]}}}}}}]}},
+            "connect": {"type": "array", "items": {"type": "integer"}},
+            "diverge": {"type": "array", "description": "[element, groups ranking it high, groups ranking it low]", "items": {"type": "array"}},
+            "assets": {"type": "array", "items": {"$ref": "#/components/schemas/Card"}},
+            "barriers": {"type": "array", "items": {"$ref": "#/components/schemas/Card"}},
+            "recommendations": {"type": "array", "items": {"type": "object", "properties": {
+                "id": {"type": "integer"}, "text": {"type": "string"}, "level": {"type": "string", "enum": ["team", "service", "partnership"]},
+                "votes": {"type": "integer"}, "rank": {"type": "integer"}, "rests_on": {"type": "array", "items": {"type": "string"}},
+                "answers": {"type": "array", "items": {"type": "object", "properties": {"leader": {"type": "string"}, "answer": {"type": "string", "enum": ["accepted", "in-progress", "not-now"]}, "reason": {"type": "string"}, "answered_at": {"type": "integer"}}}}}}},
+            "recommendations_published_at": {"type": ["integer", "null"]},
+            "tests": {"type": "object", "properties": {"planned": {"type": "integer"}, "with_log": {"type": "integer"}}}}},
         "UpdateRecord": {"type": "object", "required": ["text", "base_version"], "additionalProperties": false, "properties": {
             "title": {"type": "string", "maxLength": 200}, "type": {"type": "string", "enum": record_types.clone()}, "text": {"type": "string"}, "base_version": {"type": "integer"},
             "reason": {"type": "string", "description": "required once the record is shared"}}}

@@ -100,6 +100,8 @@ const ROWS: &[Row] = &[
         Json(r#"{"text": "Saw Jo at home.", "type": "contact"}"#),
         [401, 200, 200, 200, 200, 200, 200],
     ),
+    ("GET", "/api/v1/series", Body::None, [401, 200, 200, 200, 200, 200, 200]),
+    ("GET", "/api/v1/series/{id}", Body::None, [401, 200, 200, 200, 200, 404, 200]),
     ("POST", "/api/v1/redact", Json(r#"{"text": "Saw Jo Bloggs at home."}"#), [401, 200, 200, 200, 200, 200, 200]),
     (
         "POST",
@@ -412,7 +414,9 @@ struct Ids {
 
 /// The path to request for `route`, with its parameters filled.
 fn fill(route: &str, ids: &Ids) -> String {
-    let id = if route.starts_with("/admin/people/") {
+    let id = if route.starts_with("/api/v1/series/") {
+        ids.series
+    } else if route.starts_with("/admin/people/") {
         ids.colleague
     } else if route.starts_with("/admin/tokens/") {
         ids.spare_token
@@ -647,7 +651,7 @@ const MEMBER_ROUTE_PREFIXES: [&str; 6] = ["/account", "/records", "/admin", "/pr
 
 /// Every `(METHOD, route)` registered in the web crate's source, with API routes under
 /// `/api/v1`.
-fn registered_routes() -> BTreeSet<(String, String)> {
+pub fn registered_routes() -> BTreeSet<(String, String)> {
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut found = BTreeSet::new();
     let mut dirs = vec![src.clone()];

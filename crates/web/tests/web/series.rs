@@ -492,3 +492,39 @@ async fn reports_and_the_update_name_no_one_and_pool_small_services(backend: Bac
     app.finish().await;
 }
 both!(reports_and_the_update_name_no_one_and_pool_small_services);
+
+async fn the_api_reads_a_series_without_names_or_small_services(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (cohort, mut people) = series_with_six(&app).await;
+    let (_, first) = &mut people[0];
+    let board = format!("/cohorts/{cohort}/boards/elements");
+    first.get(&board).await;
+    first.post_form(&format!("{board}/items"), &[("body", "The person's own words"), ("named", "1")]).await;
+    // An administrator's token reads every series of the organisation.
+    let token = recordwell_web::auth::token::random_token();
+    let hash = recordwell_web::auth::token::hash_token(&format!("rwt_{token}"));
+    recordwell_store::tokens::create(&app.store, app.org_id, "Reporting", &hash, app.people["administrator"].id)
+        .await
+        .unwrap();
+    let client = reqwest::Client::new();
+    let get = |path: String| client.get(format!("{}/api/v1{path}", app.url)).bearer_auth(format!("rwt_{token}")).send();
+    let list: serde_json::Value = get("/series".into()).await.unwrap().json().await.unwrap();
+    assert_eq!(list["series"][0]["id"], cohort);
+    assert_eq!(list["series"][0]["dates"][2], "2027-04-29");
+    let detail = get(format!("/series/{cohort}")).await.unwrap();
+    assert_eq!(detail.status(), StatusCode::OK);
+    let text = detail.text().await.unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["elements"][0]["text"], "The person's own words");
+    assert_eq!(json["groups"], serde_json::json!([["Children and families", 3], ["Other services", 3]]));
+    assert!(!text.contains("Test practitioner") && !text.contains("Justice"), "{text}");
+    // A participant reads the series they are in, through their session.
+    let seen = first.client.get(format!("{}/api/v1/series/{cohort}", app.url)).send().await.unwrap();
+    assert_eq!(seen.status(), StatusCode::OK);
+    let mut outsider = app.signed_in("outsider").await;
+    outsider.get("/records").await;
+    let hidden = outsider.client.get(format!("{}/api/v1/series/{cohort}", app.url)).send().await.unwrap();
+    assert_eq!(hidden.status(), StatusCode::NOT_FOUND);
+    app.finish().await;
+}
+both!(the_api_reads_a_series_without_names_or_small_services);
