@@ -11,6 +11,7 @@ pub mod boards;
 pub mod cohorts;
 pub mod dayview;
 pub mod examples;
+pub mod impact;
 pub mod learning;
 pub mod letters;
 pub mod own_life;
@@ -50,6 +51,7 @@ pub fn routes() -> Router<AppState> {
         .merge(sharing::routes())
         .merge(recommendations::routes())
         .merge(series_reports::routes())
+        .merge(impact::routes())
         .merge(examples::routes())
         .merge(review::routes())
         .merge(dayview::routes())

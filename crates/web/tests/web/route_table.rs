@@ -355,6 +355,7 @@ const ROWS: &[Row] = &[
         [303, 403, 303, 403, 404, 404, 403],
     ),
     ("GET", "/cohorts/{cohort}/series-report/{file}", Body::None, [303, 403, 200, 200, 404, 404, 303]),
+    ("GET", "/cohorts/{cohort}/impact", Body::None, [303, 403, 200, 200, 404, 404, 303]),
     ("GET", "/cohorts/{cohort}/update", Body::None, [303, 200, 200, 200, 404, 404, 303]),
     (
         "POST",

@@ -528,3 +528,39 @@ async fn the_api_reads_a_series_without_names_or_small_services(backend: Backend
     app.finish().await;
 }
 both!(the_api_reads_a_series_without_names_or_small_services);
+
+async fn impact_is_shown_in_aggregate_only(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (cohort, mut people) = series_with_six(&app).await;
+    let path = format!("/cohorts/{cohort}/impact");
+    let mut fac = app.signed_in("facilitator").await;
+    let before = "Mum was non-compliant and the LAC review was held.";
+    let after = "I saw Jo at home. Jo said she likes her new school.";
+    // Two tests with examples from both: too few to show.
+    for (i, (_, b)) in people.iter_mut().enumerate().take(3) {
+        b.get(&format!("/cohorts/{cohort}/practice")).await;
+        b.post_form(&format!("/cohorts/{cohort}/practice"), &[("round", "1"), ("change_text", "Their words first")])
+            .await;
+        for (stage, text) in [("before", before), ("after", after)] {
+            let fields = [("stage", stage), ("record_type", "contact"), ("text", text), ("action", "confirm")];
+            b.post_form(&format!("/cohorts/{cohort}/practice/1/example"), &fields).await;
+        }
+        let page = fac.get(&path).await;
+        if i < 2 {
+            assert!(
+                page.body.contains("fewer than 3") && page.body.contains("Before-and-after figures are shown once"),
+                "{}",
+                page.body
+            );
+        } else {
+            assert!(page.body.contains("Mean lens scores before and after"), "{}", page.body);
+            assert!(page.body.contains("<th scope=\"row\">Tests of change planned</th><td>3</td>"), "{}", page.body);
+        }
+    }
+    let (_, participant) = &mut people[0];
+    assert_eq!(participant.get(&path).await.status, StatusCode::FORBIDDEN);
+    let mut manager = app.signed_in("manager").await;
+    assert_eq!(manager.get(&path).await.status, StatusCode::OK);
+    app.finish().await;
+}
+both!(impact_is_shown_in_aggregate_only);
