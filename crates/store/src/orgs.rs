@@ -120,6 +120,41 @@ pub async fn add_service(store: &Store, org_id: i64, name: &str, kind: &str) -> 
     Ok(id)
 }
 
+/// Renames a service or changes its kind; false if the organisation has no such service.
+pub async fn update_service(store: &Store, org_id: i64, id: i64, name: &str, kind: &str) -> Result<bool> {
+    let done = sqlx::query("UPDATE services SET name = $1, kind = $2 WHERE org_id = $3 AND id = $4")
+        .bind(name)
+        .bind(kind)
+        .bind(org_id)
+        .bind(id)
+        .execute(store.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Removes a service: the people in it (and invitations naming it) are left in no service, for
+/// the administrator to place again. False if the organisation has no such service.
+pub async fn remove_service(store: &Store, org_id: i64, id: i64) -> Result<bool> {
+    let mut tx = store.pool().begin().await?;
+    let ours: Option<i64> = sqlx::query_scalar("SELECT id FROM services WHERE org_id = $1 AND id = $2")
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if ours.is_none() {
+        return Ok(false);
+    }
+    for sql in [
+        "UPDATE memberships SET service_id = NULL WHERE service_id = $1",
+        "UPDATE invitations SET service_id = NULL WHERE service_id = $1",
+        "DELETE FROM services WHERE id = $1",
+    ] {
+        sqlx::query(sql).bind(id).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
 /// The services of an organisation, by name.
 pub async fn services(store: &Store, org_id: i64) -> Result<Vec<Service>> {
     Ok(sqlx::query_as("SELECT id, name, kind FROM services WHERE org_id = $1 ORDER BY name")

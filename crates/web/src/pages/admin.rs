@@ -40,6 +40,7 @@ struct PeoplePage {
 struct ServiceRow {
     id: i64,
     name: String,
+    kind: String,
     kind_label: &'static str,
 }
 
@@ -62,6 +63,7 @@ async fn people_page(state: &AppState, visitor: &Visitor, org_id: i64) -> Result
                 id: s.id,
                 kind_label: orgs::SERVICE_KINDS.iter().find(|(k, _)| *k == s.kind).map_or("Other", |(_, l)| l),
                 name: s.name,
+                kind: s.kind,
             })
             .collect(),
         service_kinds: orgs::SERVICE_KINDS,
@@ -191,6 +193,46 @@ pub async fn update_person(
 pub struct ServiceForm {
     name: String,
     kind: String,
+}
+
+/// The edit-service form: `action=save` renames (and sets the kind), `action=remove` removes.
+#[derive(Deserialize)]
+pub struct EditServiceForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    kind: String,
+    action: String,
+}
+
+/// `POST /admin/services/{id}`: renames or removes a service.
+pub async fn edit_service(
+    State(state): State<AppState>,
+    CurrentSession(s): CurrentSession,
+    Path(id): Path<i64>,
+    PageForm(f): PageForm<EditServiceForm>,
+) -> Result<Response, AppError> {
+    if f.action == "remove" {
+        if !orgs::remove_service(&state.store, s.org_id, id).await? {
+            return Err(AppError::NotFound);
+        }
+        crate::audit::log(&state.store, &s, "service.remove", "service", Some(id), "").await?;
+        return Ok(Redirect::to("/admin/people?done=updated").into_response());
+    }
+    let name = f.name.trim();
+    if name.is_empty() || name.chars().count() > 200 || !orgs::SERVICE_KINDS.iter().any(|(k, _)| *k == f.kind) {
+        return Err(AppError::BadRequest("Give the service a name (up to 200 characters) and choose its kind.".into()));
+    }
+    match orgs::update_service(&state.store, s.org_id, id, name, &f.kind).await {
+        Ok(true) => {}
+        Ok(false) => return Err(AppError::NotFound),
+        Err(e) if e.is_unique_violation() => {
+            return Err(AppError::BadRequest(format!("There is already a service called “{name}”.")));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    crate::audit::log(&state.store, &s, "service.update", "service", Some(id), "").await?;
+    Ok(Redirect::to("/admin/people?done=updated").into_response())
 }
 
 /// `POST /admin/services`.

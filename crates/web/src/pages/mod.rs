@@ -57,6 +57,7 @@ pub fn admin_routes() -> Router<AppState> {
         .route("/admin/invitations", post(admin::invite))
         .route("/admin/people/{id}", post(admin::update_person))
         .route("/admin/services", post(admin::add_service))
+        .route("/admin/services/{id}", post(admin::edit_service))
         .route("/admin/tokens", get(admin::tokens).post(admin::create_token))
         .route("/admin/tokens/{id}/revoke", post(admin::revoke_token))
         .route("/admin/audit", get(admin::audit))

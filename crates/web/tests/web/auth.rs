@@ -2,6 +2,7 @@
 
 use crate::both;
 use crate::harness::{Backend, Browser, PASSWORD, TestApp, link_in};
+use recordwell_store::users;
 use reqwest::StatusCode;
 
 async fn first_visit_sets_up_the_organisation(backend: Backend) {
@@ -201,3 +202,31 @@ async fn administrators_keep_services_and_place_people_in_them(backend: Backend)
     app.finish().await;
 }
 both!(administrators_keep_services_and_place_people_in_them);
+
+async fn administrators_rename_and_remove_services(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let service = recordwell_store::orgs::add_service(&app.store, app.org_id, "Justice", "justice").await.unwrap();
+    let colleague = app.people["colleague"].id;
+    users::set_membership(&app.store, colleague, app.org_id, recordwell_store::orgs::Role::Practitioner, Some(service))
+        .await
+        .unwrap();
+    let mut admin = app.signed_in("administrator").await;
+    admin.get("/admin/people").await;
+    let path = format!("/admin/services/{service}");
+    let renamed =
+        admin.post_form(&path, &[("name", "Justice social work"), ("kind", "justice"), ("action", "save")]).await;
+    assert_eq!(renamed.status, StatusCode::SEE_OTHER, "{}", renamed.body);
+    let page = admin.get("/admin/people").await;
+    assert!(page.body.contains("Justice social work"));
+    let blank = admin.post_form(&path, &[("name", " "), ("kind", "justice"), ("action", "save")]).await;
+    assert_eq!(blank.status, StatusCode::BAD_REQUEST);
+    let other = recordwell_store::orgs::add_service(&app.store, app.other_org_id, "Theirs", "other").await.unwrap();
+    let theirs = admin.post_form(&format!("/admin/services/{other}"), &[("action", "remove")]).await;
+    assert_eq!(theirs.status, StatusCode::NOT_FOUND, "another organisation's service");
+    let removed = admin.post_form(&path, &[("action", "remove")]).await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    let members = users::members(&app.store, app.org_id).await.unwrap();
+    assert_eq!(members.iter().find(|m| m.id == colleague).unwrap().service, None, "their people are in no service now");
+    app.finish().await;
+}
+both!(administrators_rename_and_remove_services);

@@ -194,6 +194,12 @@ const ROWS: &[Row] = &[
         Form(&[("name", "{me} service"), ("kind", "other")]),
         [303, 403, 403, 403, 303, 403, 403],
     ),
+    (
+        "POST",
+        "/admin/services/{id}",
+        Form(&[("name", "Renamed service"), ("kind", "other"), ("action", "save")]),
+        [303, 403, 403, 403, 303, 403, 403],
+    ),
     ("POST", "/admin/tokens", Form(&[("name", "Case system")]), [303, 403, 403, 403, 200, 403, 403]),
     ("POST", "/admin/tokens/{id}/revoke", Form(&[]), [303, 403, 403, 403, 303, 403, 403]),
     ("POST", "/admin/clock", Json(r#"{"advance_days": 0}"#), [303, 403, 403, 403, 200, 403, 403]),
@@ -411,12 +417,16 @@ struct Ids {
     share: i64,
     asset: i64,
     recommendation: i64,
+    /// A service of the organisation.
+    service: i64,
 }
 
 /// The path to request for `route`, with its parameters filled.
 fn fill(route: &str, ids: &Ids) -> String {
     let id = if route.starts_with("/api/v1/series/") {
         ids.series
+    } else if route.starts_with("/admin/services/") {
+        ids.service
     } else if route.starts_with("/admin/people/") {
         ids.colleague
     } else if route.starts_with("/admin/tokens/") {
@@ -578,6 +588,7 @@ async fn every_route_answers_every_caller_as_its_row_says(backend: Backend) {
         share,
         asset,
         recommendation,
+        service: recordwell_store::orgs::add_service(&app.store, app.org_id, "Justice", "justice").await.unwrap(),
     };
 
     let mut browsers = vec![];
