@@ -153,7 +153,8 @@ fn schemas() -> Value {
         "SeriesSummary": {"type": "object", "required": ["id", "title", "dates"], "properties": {
             "id": {"type": "integer"}, "title": {"type": "string"}, "dates": {"type": "array", "items": {"type": "string", "format": "date"}}}},
         "SeriesList": {"type": "object", "required": ["series"], "properties": {"series": {"type": "array", "items": {"$ref": "#/components/schemas/SeriesSummary"}}}},
-        "Card": {"type": "object", "required": ["id", "text", "kind", "cluster", "votes"], "properties": {
+        "Card": {"type": "object", "required": ["id", "text", "kind", "cluster", "votes", "tests"], "properties": {
+            "tests": {"type": "integer", "description": "an asset: how many tests of change show it"},
             "id": {"type": "integer"}, "text": {"type": "string"}, "kind": {"type": "string", "description": "an asset's kind: personal, cultural or structural"},
             "cluster": {"type": "string"}, "votes": {"type": "integer"}}},
         "Series": {"type": "object", "required": ["id", "title", "dates", "groups", "elements", "connect", "diverge", "assets", "barriers", "recommendations", "tests"], "properties": {

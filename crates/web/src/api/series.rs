@@ -75,6 +75,8 @@ pub struct Card {
     pub cluster: String,
     /// Votes.
     pub votes: usize,
+    /// Assets: how many tests of change show it.
+    pub tests: usize,
 }
 
 /// One group's view of an element.
@@ -167,6 +169,8 @@ pub struct SeriesDetail {
 
 async fn cards(state: &AppState, cohort_id: i64, board: &str) -> Result<Vec<Card>, ApiError> {
     let tally = Ballot::new(None, boards::votes(&state.store, cohort_id, board).await?).tally();
+    let links = boards::links(&state.store, cohort_id).await?;
+    let tests = |id: i64| links.iter().filter(|(i, kind, _)| *i == id && kind == "test").count();
     let mut out: Vec<Card> = boards::items(&state.store, cohort_id, board)
         .await?
         .into_iter()

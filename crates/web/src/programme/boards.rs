@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/cohorts/{cohort}/boards/{board}/items/{item}/vote", post(vote))
         .route("/cohorts/{cohort}/boards/{board}/items/{item}/cluster", post(cluster))
         .route("/cohorts/{cohort}/boards/{board}/items/{item}/hidden", post(hide))
+        .route("/cohorts/{cohort}/boards/{board}/items/{item}/tests", post(link_test))
 }
 
 /// A board people can open, with what its page says.
@@ -89,6 +90,8 @@ struct Card {
     mine: bool,
     voted: bool,
     hidden: bool,
+    /// Assets: how many tests of change show it.
+    tests: usize,
 }
 
 #[derive(Template)]
@@ -110,6 +113,8 @@ struct BoardPage {
     error: Option<String>,
     /// Large cards and no forms, for the room's screen.
     projector: bool,
+    /// Assets: the tests this person may link a card to (their own, and those shared): (id, label).
+    linkable: Vec<(i64, String)>,
 }
 
 /// `?view=projector`.
@@ -155,6 +160,8 @@ async fn show(
     let names: HashMap<i64, String> =
         cohorts::people(&state.store, ic.cohort.id).await?.into_iter().map(|p| (p.user_id, p.name)).collect();
     let me = ic.who.user_id;
+    let links = boards::links(&state.store, ic.cohort.id).await?;
+    let linkable = if info.kinds { linkable_tests(state, ic).await? } else { vec![] };
     let mut clusters: BTreeMap<String, Vec<Card>> = BTreeMap::new();
     for r in &ranked {
         let Some(item) = items.iter().find(|i| i.id == r.id) else { continue };
@@ -168,6 +175,7 @@ async fn show(
             mine: item.author_id == Some(me),
             voted: ballot.votes().any(|(p, i)| p == me && i == item.id),
             hidden: item.hidden == 1,
+            tests: links.iter().filter(|(i, kind, _)| *i == item.id && kind == "test").count(),
         };
         clusters.entry(item.cluster.clone()).or_default().push(card);
     }
@@ -192,6 +200,7 @@ async fn show(
         people_voted,
         error: view.error,
         projector: view.projector,
+        linkable,
     })
 }
 
@@ -303,6 +312,47 @@ async fn cluster(
     }
     boards::set_cluster(&state.store, ic.cohort.id, item.id, &name).await?;
     Ok(back_to(&ic, info))
+}
+
+/// The tests of change a person may link an asset to: their own, and those shared with the group.
+async fn linkable_tests(state: &AppState, ic: &InCohort) -> Result<Vec<(i64, String)>, AppError> {
+    Ok(recordwell_store::series::tests_in(&state.store, ic.cohort.id)
+        .await?
+        .into_iter()
+        .filter(|t| t.user_id == ic.who.user_id || t.shared == 1)
+        .map(|t| {
+            let whose =
+                if t.user_id == ic.who.user_id { format!("Your test {}", t.round) } else { "A shared test".to_owned() };
+            let change: String = t.change_text.chars().take(80).collect();
+            (t.id, format!("{whose}: {change}"))
+        })
+        .collect())
+}
+
+/// The link form.
+#[derive(Deserialize)]
+struct LinkForm {
+    test: i64,
+}
+
+/// `POST …/items/{item}/tests`: an asset is shown by a test of change.
+async fn link_test(
+    State(state): State<AppState>,
+    AsContributor(ic): AsContributor,
+    Path((_, board, item)): Path<(i64, String, i64)>,
+    PageForm(f): PageForm<LinkForm>,
+) -> Result<Response, AppError> {
+    series_only(&ic)?;
+    let info = board_info(&board)?;
+    if !info.kinds {
+        return Err(AppError::NotFound);
+    }
+    let item = card(&state, &ic, info, item).await?;
+    if !linkable_tests(&state, &ic).await?.iter().any(|(id, _)| *id == f.test) {
+        return Err(AppError::BadRequest("Choose one of your tests, or one shared with the group.".into()));
+    }
+    boards::link(&state.store, item.id, "test", f.test).await?;
+    Ok(Redirect::to(&format!("/cohorts/{}/boards/{}#card-{}", ic.cohort.id, info.key, item.id)).into_response())
 }
 
 /// The hide form.

@@ -394,6 +394,15 @@ const ROWS: &[Row] = &[
         Form(&[("worked", "Families noticed.")]),
         [303, 303, 403, 403, 404, 404, 403],
     ),
+    // An asset linked to a test of change: the practitioner's own test (made above); the
+    // facilitator has none of their own and the practitioner's is not shared, so there is
+    // nothing for them to link (400).
+    (
+        "POST",
+        "/cohorts/{cohort}/boards/{board}/items/{item}/tests",
+        Form(&[("test", "{test}")]),
+        [303, 303, 403, 400, 404, 404, 403],
+    ),
     // Last: it ends the session.
     ("POST", "/signout", Form(&[]), [303, 303, 303, 303, 303, 303, 403]),
 ];
@@ -419,6 +428,8 @@ struct Ids {
     recommendation: i64,
     /// A service of the organisation.
     service: i64,
+    /// The practitioner's first test of change in the series.
+    test: i64,
 }
 
 /// The path to request for `route`, with its parameters filled.
@@ -462,10 +473,11 @@ fn fill(route: &str, ids: &Ids) -> String {
         false => (session, ids.card),
     };
     let cohort = if series_route { ids.series } else { ids.cohort };
+    let (board, item) = if route.ends_with("/tests") { ("assets", ids.asset) } else { ("elements", item) };
     route
         .replace("{id}", &id.to_string())
         .replace("{cohort}", &cohort.to_string())
-        .replace("{board}", "elements")
+        .replace("{board}", board)
         .replace("{item}", &item.to_string())
         .replace("{round}", "1")
         .replace("{session}", &session.to_string())
@@ -483,6 +495,7 @@ fn fill_value(value: &str, caller: &str, ids: &Ids) -> String {
         .replace("{template}", &ids.template.to_string())
         .replace("{user}", &ids.spare.to_string())
         .replace("{asset}", &ids.asset.to_string())
+        .replace("{test}", &ids.test.to_string())
 }
 
 /// Sends a row as a browser (cookies, CSRF token) or, with `token`, as an API client.
@@ -563,6 +576,16 @@ async fn every_route_answers_every_caller_as_its_row_says(backend: Backend) {
     )
     .await
     .unwrap();
+    let plan = recordwell_store::series::TestPlan {
+        round: 1,
+        element_id: None,
+        change_text: "Their words first",
+        how_know: "",
+        records_touched: "",
+        shared: false,
+    };
+    let test =
+        recordwell_store::series::save_test(&app.store, series, app.people["practitioner"].id, plan).await.unwrap();
     let share = recordwell_store::cohorts::sessions(&app.store, series)
         .await
         .unwrap()
@@ -589,6 +612,7 @@ async fn every_route_answers_every_caller_as_its_row_says(backend: Backend) {
         asset,
         recommendation,
         service: recordwell_store::orgs::add_service(&app.store, app.org_id, "Justice", "justice").await.unwrap(),
+        test,
     };
 
     let mut browsers = vec![];

@@ -356,6 +356,14 @@ async fn workshops_two_and_three_share_map_recommend_and_are_answered(backend: B
     first.get(&barriers).await;
     first.post_form(&format!("{barriers}/items"), &[("body", "Forms with fixed boxes")]).await;
     let asset = boards::items(&app.store, cohort, boards::ASSETS).await.unwrap()[0].id;
+    // The asset is shown by the first practitioner's test; another's unshared test cannot be named.
+    let tests = recordwell_store::series::tests_in(&app.store, cohort).await.unwrap();
+    let own = tests.iter().find(|t| t.user_id == app.people["practitioner"].id).unwrap().id.to_string();
+    let theirs = tests.iter().find(|t| t.user_id != app.people["practitioner"].id).unwrap().id.to_string();
+    let link = format!("{assets}/items/{asset}/tests");
+    assert_eq!(first.post_form(&link, &[("test", theirs.as_str())]).await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(first.post_form(&link, &[("test", own.as_str())]).await.status, StatusCode::SEE_OTHER);
+    assert!(first.get(&assets).await.body.contains("shown by 1 test of change"));
     let barrier = boards::items(&app.store, cohort, boards::BARRIERS).await.unwrap()[0].id;
 
     // Recommendations rest on what was found.
