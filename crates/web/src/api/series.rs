@@ -177,6 +177,7 @@ async fn cards(state: &AppState, cohort_id: i64, board: &str) -> Result<Vec<Card
         .filter(|i| i.hidden == 0)
         .map(|i| Card {
             votes: tally.get(&i.id).copied().unwrap_or(0),
+            tests: tests(i.id),
             id: i.id,
             text: i.body,
             kind: i.kind,
@@ -212,6 +213,7 @@ pub async fn read(
                     kind: String::new(),
                     cluster: card.cluster.clone(),
                     votes: e.votes,
+                    tests: 0,
                 },
                 by_group: e
                     .groups
