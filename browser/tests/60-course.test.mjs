@@ -11,24 +11,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkA11y, launchBrowser, signIn, startServer } from '../lib/harness.mjs';
 import { startSmtpSink } from '../lib/smtp-sink.mjs';
-import { TEST_TIMEOUT_MS, WAIT_MS, andWaitForPage, clickButtonAndWait, closePage, openAllDetails, openPage, screenshot } from './support.mjs';
+import { TEST_TIMEOUT_MS, WAIT_MS, andWaitForPage, clickButtonAndWait, closePage, isoDay, linkIn, openAllDetails, openPage, screenshot } from './support.mjs';
 
 const PEOPLE = 5;
 const PASSWORD = 'course-participant-password';
 const COHORT = 'Recording course, spring';
 const MAIL_WAIT_MS = 4 * WAIT_MS;
-
-/** The first http(s) link in an email's text whose path starts with prefix. */
-function linkIn(message, prefix) {
-  const m = new RegExp(`https?://[^\\s]+${prefix}[^\\s]*`).exec(message.body);
-  assert.ok(m, `a ${prefix} link in "${message.subject}":\n${message.body}`);
-  return m[0];
-}
-
-/** A date as YYYY-MM-DD, days from today (UTC). */
-function isoDay(days = 0) {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 describe('the two-day course, end to end', () => {
   let sink;

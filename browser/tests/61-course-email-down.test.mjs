@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, signIn, startServer } from '../lib/harness.mjs';
 import { startSmtpSink } from '../lib/smtp-sink.mjs';
-import { TEST_TIMEOUT_MS, WAIT_MS, clickButtonAndWait, closePage, openPage } from './support.mjs';
+import { TEST_TIMEOUT_MS, WAIT_MS, advanceClock, clickButtonAndWait, closePage, openPage } from './support.mjs';
 
 describe('the course with the mail server down', () => {
   let sink;
@@ -81,16 +81,7 @@ describe('the course with the mail server down', () => {
     sink = await startSmtpSink({ port });
     admin = await openPage(browser);
     await signIn(admin, server.url, server.users.administrator);
-    const answer = await admin.evaluate(async () => {
-      const token = document.querySelector('meta[name="csrf-token"]').content;
-      const r = await fetch('/admin/clock', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token },
-        body: JSON.stringify({ advance_days: 1 }),
-      });
-      return { status: r.status, body: await r.text() };
-    });
-    assert.equal(answer.status, 200, answer.body);
+    await advanceClock(admin, 1);
     const mail = await sink.waitFor((m) => m.to.includes(server.users.manager.email), 4 * WAIT_MS);
     assert.match(mail.subject, /Post-box summary/);
     await facilitator.reload();

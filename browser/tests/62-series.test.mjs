@@ -8,12 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkA11y, launchBrowser, signIn, startServer } from '../lib/harness.mjs';
-import { TEST_TIMEOUT_MS, clickButtonAndWait, closePage, openAllDetails, openPage, screenshot } from './support.mjs';
-
-/** A date as YYYY-MM-DD, days from today (UTC). */
-function isoDay(days = 0) {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
+import { TEST_TIMEOUT_MS, clickButtonAndWait, closePage, isoDay, openAllDetails, openPage, screenshot } from './support.mjs';
 
 describe('a workshop series, page by page', () => {
   let server;

@@ -9,23 +9,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, signIn, startServer } from '../lib/harness.mjs';
 import { startSmtpSink } from '../lib/smtp-sink.mjs';
-import { TEST_TIMEOUT_MS, WAIT_MS, andWaitForPage, clickButtonAndWait, closePage, openPage } from './support.mjs';
+import { TEST_TIMEOUT_MS, WAIT_MS, advanceClock, andWaitForPage, clickButtonAndWait, closePage, isoDay, linkIn, openPage } from './support.mjs';
 
 const PASSWORD = 'series-participant-password';
 const MAIL_WAIT_MS = 4 * WAIT_MS;
 // Three from children and families, two from adult services, one from residential care (the
 // demo's services): residential, on its own, must never be shown by name.
 const SERVICES = ['Children and Families', 'Children and Families', 'Children and Families', 'Adult Services', 'Adult Services', 'Residential Care'];
-
-function isoDay(days = 0) {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function linkIn(message, prefix) {
-  const m = new RegExp(`https?://[^\\s]+${prefix}[^\\s]*`).exec(message.body);
-  assert.ok(m, `a ${prefix} link in "${message.subject}":\n${message.body}`);
-  return m[0];
-}
 
 describe('a whole workshop series', () => {
   let sink;
@@ -42,19 +32,10 @@ describe('a whole workshop series', () => {
     assert.ok(response.ok(), `${path} answers ${response.status()}`);
   }
 
-  /** Moves the test clock on (as an administrator), running what falls due. */
+  /** Moves the test clock on (as the administrator), running what falls due. */
   async function advance(days) {
     await go(admin, '/records');
-    const answer = await admin.evaluate(async (d) => {
-      const token = document.querySelector('meta[name="csrf-token"]').content;
-      const r = await fetch('/admin/clock', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token },
-        body: JSON.stringify({ advance_days: d }),
-      });
-      return { status: r.status, body: await r.text() };
-    }, days);
-    assert.equal(answer.status, 200, answer.body);
+    await advanceClock(admin, days);
   }
 
   before(async () => {

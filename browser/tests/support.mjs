@@ -87,6 +87,36 @@ export function recordIdOf(page) {
   return Number(m[1]);
 }
 
+/** A date as YYYY-MM-DD, `days` from today (UTC). */
+export function isoDay(days = 0) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The first http(s) link in an email's text whose path starts with `prefix`. */
+export function linkIn(message, prefix) {
+  const m = new RegExp(`https?://[^\\s]+${prefix}[^\\s]*`).exec(message.body);
+  if (!m) throw new Error(`no ${prefix} link in "${message.subject}":\n${message.body}`);
+  return m[0];
+}
+
+/**
+ * Moves the server's test clock on by `days` (the server must run with RECORDWELL_TEST_CLOCK),
+ * from a page signed in as an administrator, and runs the jobs that fall due. Throws unless the
+ * server says it did.
+ */
+export async function advanceClock(adminPage, days) {
+  const answer = await adminPage.evaluate(async (d) => {
+    const token = document.querySelector('meta[name="csrf-token"]').content;
+    const r = await fetch('/admin/clock', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token },
+      body: JSON.stringify({ advance_days: d }),
+    });
+    return { status: r.status, body: await r.text() };
+  }, days);
+  if (answer.status !== 200) throw new Error(`moving the clock ${days} days: ${answer.status} ${answer.body}`);
+}
+
 /** Opens every <details> (findings' "Why this matters", history's versions) so axe sees inside. */
 export async function openAllDetails(page) {
   await page.locator('details').evaluateAll((all) => {

@@ -126,6 +126,11 @@ pub async fn unvote(store: &Store, item_id: i64, user_id: i64) -> Result<bool> {
     Ok(done.rows_affected() == 1)
 }
 
+/// Votes for an item (`on`) or takes the vote back; false when that changed nothing.
+pub async fn set_vote(store: &Store, item_id: i64, user_id: i64, on: bool) -> Result<bool> {
+    if on { vote(store, item_id, user_id).await } else { unvote(store, item_id, user_id).await }
+}
+
 /// A board's votes, as (person, item).
 pub async fn votes(store: &Store, cohort_id: i64, board: &str) -> Result<Vec<(i64, i64)>> {
     Ok(sqlx::query_as(

@@ -2,6 +2,7 @@
 //! be read by assistive technology (each chart has a title, and the page always has the same
 //! figures as a table beside it). Every label is escaped: cards are typed by participants.
 
+use crate::views::escape;
 use std::fmt::Write;
 
 /// A grouped horizontal bar chart: for each category (an element), one bar per series (a service
@@ -65,22 +66,6 @@ impl GroupedBars<'_> {
         svg.push_str("</svg>");
         svg
     }
-}
-
-/// Text made safe inside SVG markup.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// At most `chars` characters, with an ellipsis when cut.

@@ -281,11 +281,7 @@ async fn vote(
     let info = board_info(&board)?;
     let item = card(&state, &ic, info, item).await?;
     // One vote per person per card, kept by the database's key: a second vote changes nothing.
-    if f.action == "vote" {
-        boards::vote(&state.store, item.id, ic.who.user_id).await?;
-    } else {
-        boards::unvote(&state.store, item.id, ic.who.user_id).await?;
-    }
+    boards::set_vote(&state.store, item.id, ic.who.user_id, f.action == "vote").await?;
     Ok(Redirect::to(&format!("/cohorts/{}/boards/{}#card-{}", ic.cohort.id, info.key, item.id)).into_response())
 }
 

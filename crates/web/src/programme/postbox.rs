@@ -81,7 +81,7 @@ struct PostboxPage {
     posted: bool,
     delivery: Delivery,
     /// The managers' answers to the summary ("you said, we did"), for everyone in the cohort.
-    answers: Vec<recordwell_store::boards::LeaderAnswer>,
+    leader_answers: Vec<recordwell_store::boards::LeaderAnswer>,
     answer_choices: Vec<(&'static str, &'static str)>,
 }
 
@@ -149,7 +149,7 @@ async fn page(
     };
     let (summary, sent_at) = postbox::summary(&state.store, c.cohort.id).await?.unwrap_or_default();
     let delivery = if facilitator { delivery(&state, c.cohort.id).await? } else { Delivery::default() };
-    let answers = recordwell_store::boards::answers(&state.store, c.cohort.id)
+    let leader_answers = recordwell_store::boards::answers(&state.store, c.cohort.id)
         .await?
         .into_iter()
         .filter(|a| a.item_id.is_none())
@@ -166,7 +166,7 @@ async fn page(
         sent: sent_at.is_some(),
         posted: flags.posted.is_some(),
         delivery,
-        answers,
+        leader_answers,
         answer_choices: Answer::ALL.iter().map(|a| (a.key(), a.label())).collect(),
     })
 }

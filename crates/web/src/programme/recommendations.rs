@@ -237,11 +237,7 @@ async fn vote(
     PageForm(f): PageForm<VoteForm>,
 ) -> Result<Response, AppError> {
     let item = recommendation(&state, &ic, item).await?;
-    if f.action == "vote" {
-        boards::vote(&state.store, item.id, ic.who.user_id).await?;
-    } else {
-        boards::unvote(&state.store, item.id, ic.who.user_id).await?;
-    }
+    boards::set_vote(&state.store, item.id, ic.who.user_id, f.action == "vote").await?;
     Ok(Redirect::to(&format!("/cohorts/{}/recommendations#rec-{}", ic.cohort.id, item.id)).into_response())
 }
 
