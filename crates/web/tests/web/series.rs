@@ -572,3 +572,68 @@ async fn impact_is_shown_in_aggregate_only(backend: Backend) {
     app.finish().await;
 }
 both!(impact_is_shown_in_aggregate_only);
+
+/// People come late, move services and leave: every page and figure follows who is in the series now.
+async fn late_joiners_movers_and_leavers_are_followed_everywhere(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (cohort, mut people) = series_with_six(&app).await;
+    let card = boards::NewItem {
+        board: boards::ELEMENTS,
+        body: "Plain words",
+        kind: "",
+        author_id: app.people["facilitator"].id,
+        show_author: false,
+    };
+    boards::add(&app.store, cohort, card).await.unwrap();
+    // Someone joins at workshop two, with no first test: their group page says so.
+    let hash = recordwell_web::auth::password::hash(PASSWORD);
+    let late = users::create(&app.store, "late@test.example", "Late Joiner", Some(&hash)).await.unwrap();
+    let children = orgs::services(&app.store, app.org_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.name.starts_with("Children"))
+        .unwrap()
+        .id;
+    users::set_membership(&app.store, late, app.org_id, Role::Practitioner, Some(children)).await.unwrap();
+    cohorts::set_person(&app.store, cohort, late, CohortRole::Participant, "joined").await.unwrap();
+    let sessions = cohorts::sessions(&app.store, cohort).await.unwrap();
+    let share = sessions.iter().find(|s| s.kind == "appreciative-share" && s.day == 2).unwrap().id;
+    let mut fac = app.signed_in("facilitator").await;
+    let path = format!("/cohorts/{cohort}/sessions/{share}/share");
+    fac.get(&path).await;
+    fac.post_form(&format!("{path}/groups"), &[]).await;
+    let mut newcomer = app.browser();
+    newcomer.sign_in("late@test.example", PASSWORD).await;
+    let page = newcomer.get(&path).await;
+    assert!(
+        page.body.contains("Late Joiner (you)") && page.body.contains("No test for this round yet"),
+        "{}",
+        page.body
+    );
+    // Someone withdraws: out of the groups when they are made again, out of every service's figures.
+    let leaver = app.people["colleague"].id;
+    fac.get(&format!("/cohorts/{cohort}")).await;
+    assert_eq!(
+        fac.post_form(&format!("/cohorts/{cohort}/people/{leaver}/leave"), &[]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    fac.post_form(&format!("{path}/groups"), &[]).await;
+    let groups = recordwell_store::reviews::groups(&app.store, share).await.unwrap();
+    assert!(groups.iter().all(|g| !g.members.contains(&leaver)));
+    // Children and families: the practitioner, two more and the late joiner (the colleague left).
+    let p = fac.get(&format!("/cohorts/{cohort}/priorities")).await;
+    assert!(p.body.contains("Children and families (3)"), "{}", p.body);
+    // Someone moves service: the justice worker joins adult care, which is then three strong and
+    // named, and nobody is left in "Other services".
+    let justice = users::by_email(&app.store, &people[5].0).await.unwrap().unwrap().id;
+    let adults =
+        orgs::services(&app.store, app.org_id).await.unwrap().into_iter().find(|s| s.name == "Adult care").unwrap().id;
+    users::set_membership(&app.store, justice, app.org_id, Role::Practitioner, Some(adults)).await.unwrap();
+    let p = fac.get(&format!("/cohorts/{cohort}/priorities")).await;
+    assert!(p.body.contains("Adult care (3)") && !p.body.contains("Other services ("), "{}", p.body);
+    let (_, b) = &mut people[5];
+    assert_eq!(b.get(&format!("/cohorts/{cohort}/practice")).await.status, StatusCode::OK);
+    app.finish().await;
+}
+both!(late_joiners_movers_and_leavers_are_followed_everywhere);
