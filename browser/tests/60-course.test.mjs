@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkA11y, launchBrowser, signIn, startServer } from '../lib/harness.mjs';
 import { startSmtpSink } from '../lib/smtp-sink.mjs';
-import { TEST_TIMEOUT_MS, WAIT_MS, andWaitForPage, clickButtonAndWait, closePage, isoDay, linkIn, openAllDetails, openPage, screenshot } from './support.mjs';
+import { TEST_TIMEOUT_MS, WAIT_MS, andWaitForPage, sinkEnv, clickButtonAndWait, closePage, isoDay, linkIn, openAllDetails, openPage, screenshot } from './support.mjs';
 
 const PEOPLE = 5;
 const PASSWORD = 'course-participant-password';
@@ -48,15 +48,7 @@ describe('the two-day course, end to end', () => {
 
   before(async () => {
     sink = await startSmtpSink();
-    server = await startServer({
-      env: {
-        RECORDWELL_SMTP__HOST: '127.0.0.1',
-        RECORDWELL_SMTP__PORT: String(sink.port),
-        RECORDWELL_SMTP__SECURITY: 'none',
-        RECORDWELL_SMTP__FROM: 'Recordwell <rw@test.example>',
-        RECORDWELL_TEST_CLOCK: 'true',
-      },
-    });
+    server = await startServer({ env: sinkEnv(sink) });
     browser = await launchBrowser();
   });
 

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, signIn, startServer } from '../lib/harness.mjs';
 import { startSmtpSink } from '../lib/smtp-sink.mjs';
-import { TEST_TIMEOUT_MS, WAIT_MS, advanceClock, andWaitForPage, clickButtonAndWait, closePage, isoDay, linkIn, openPage } from './support.mjs';
+import { TEST_TIMEOUT_MS, WAIT_MS, advanceClock, sinkEnv, andWaitForPage, clickButtonAndWait, closePage, isoDay, linkIn, openPage } from './support.mjs';
 
 const PASSWORD = 'series-participant-password';
 const MAIL_WAIT_MS = 4 * WAIT_MS;
@@ -40,15 +40,7 @@ describe('a whole workshop series', () => {
 
   before(async () => {
     sink = await startSmtpSink();
-    server = await startServer({
-      env: {
-        RECORDWELL_SMTP__HOST: '127.0.0.1',
-        RECORDWELL_SMTP__PORT: String(sink.port),
-        RECORDWELL_SMTP__SECURITY: 'none',
-        RECORDWELL_SMTP__FROM: 'Recordwell <rw@test.example>',
-        RECORDWELL_TEST_CLOCK: 'true',
-      },
-    });
+    server = await startServer({ env: sinkEnv(sink) });
     browser = await launchBrowser();
     admin = await openPage(browser);
     facilitator = await openPage(browser);

@@ -87,6 +87,20 @@ export function recordIdOf(page) {
   return Number(m[1]);
 }
 
+/**
+ * The server settings that send its email to a local SMTP sink (`startSmtpSink`), with the test
+ * clock on so that tests can move through the weeks (see advanceClock).
+ */
+export function sinkEnv(sink) {
+  return {
+    RECORDWELL_SMTP__HOST: '127.0.0.1',
+    RECORDWELL_SMTP__PORT: String(sink.port),
+    RECORDWELL_SMTP__SECURITY: 'none',
+    RECORDWELL_SMTP__FROM: 'Recordwell <rw@test.example>',
+    RECORDWELL_TEST_CLOCK: 'true',
+  };
+}
+
 /** A date as YYYY-MM-DD, `days` from today (UTC). */
 export function isoDay(days = 0) {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -265,10 +265,12 @@ async fn card(state: &AppState, ic: &InCohort, info: &BoardInfo, item: i64) -> R
         .ok_or(AppError::NotFound)
 }
 
-/// The vote form: `vote` to vote, anything else to take the vote back.
+/// The vote form of every board and of recommendations: `vote` to vote, anything else to take
+/// the vote back.
 #[derive(Deserialize)]
-struct VoteForm {
-    action: String,
+pub struct VoteForm {
+    /// `vote` or `unvote`.
+    pub action: String,
 }
 
 async fn vote(

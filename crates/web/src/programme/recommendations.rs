@@ -7,6 +7,7 @@
 use crate::auth::Visitor;
 use crate::error::AppError;
 use crate::pages::{PageForm, render};
+use crate::programme::boards::VoteForm;
 use crate::programme::{AsContributor, AsFacilitator, InCohort};
 use crate::state::AppState;
 use crate::views::{Frame, when};
@@ -222,12 +223,6 @@ async fn recommendation(state: &AppState, ic: &InCohort, id: i64) -> Result<Item
         .await?
         .filter(|i| i.board == boards::RECOMMENDATIONS && i.hidden == 0)
         .ok_or(AppError::NotFound)
-}
-
-/// The vote form.
-#[derive(Deserialize)]
-struct VoteForm {
-    action: String,
 }
 
 async fn vote(
