@@ -216,6 +216,19 @@ pub async fn add_log_entry(store: &Store, test_id: i64, on_date: &str, note: &st
     .await?)
 }
 
+/// How many log entries each test of a cohort has, by test id (tests with none are absent), in
+/// one query rather than one per test.
+pub async fn log_counts(store: &Store, cohort_id: i64) -> Result<std::collections::HashMap<i64, usize>> {
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT e.test_id, COUNT(*) FROM test_log_entries e JOIN practice_tests t ON t.id = e.test_id \
+         WHERE t.cohort_id = $1 GROUP BY e.test_id",
+    )
+    .bind(cohort_id)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(rows.into_iter().map(|(test, n)| (test, usize::try_from(n).unwrap_or(0))).collect())
+}
+
 /// A test's log, by date.
 pub async fn log_of(store: &Store, test_id: i64) -> Result<Vec<LogEntry>> {
     Ok(sqlx::query_as("SELECT id, on_date, note FROM test_log_entries WHERE test_id = $1 ORDER BY on_date, id")

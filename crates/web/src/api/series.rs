@@ -255,12 +255,7 @@ pub async fn read(
         })
         .collect();
     let all_tests = series::tests_in(&state.store, cohort.id).await?;
-    let mut with_log = 0;
-    for t in &all_tests {
-        if !series::log_of(&state.store, t.id).await?.is_empty() {
-            with_log += 1;
-        }
-    }
+    let with_log = series::log_counts(&state.store, cohort.id).await?.len();
     let labels =
         |gs: &[recordwell_workshops::disclosure::ShownGroup]| gs.iter().map(|g| g.label().to_owned()).collect();
     Ok(Json(SeriesDetail {

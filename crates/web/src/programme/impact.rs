@@ -70,12 +70,7 @@ async fn page(State(state): State<AppState>, visitor: Visitor, ic: InCohort) -> 
     let config = state.check_config.clone();
     if ic.cohort.is_series() {
         let tests = series::tests_in(&state.store, ic.cohort.id).await?;
-        let mut logged = 0;
-        for t in &tests {
-            if !series::log_of(&state.store, t.id).await?.is_empty() {
-                logged += 1;
-            }
-        }
+        let logged = series::log_counts(&state.store, ic.cohort.id).await?.len();
         counts.push(("Tests of change planned".to_owned(), count(tests.len())));
         counts.push(("Tests with a log".to_owned(), count(logged)));
         let pairs: Vec<(String, String, RecordType)> = tests

@@ -136,16 +136,16 @@ async fn show(state: &AppState, visitor: &Visitor, ic: &InCohort, said: Said) ->
     }
     let all = series::tests_in(&state.store, ic.cohort.id).await?;
     let progress = if ic.role == CohortRole::Facilitator {
-        let mut rows = vec![];
-        for p in people.iter().filter(|p| p.role == CohortRole::Participant && p.status != "left") {
-            let theirs: Vec<&PracticeTest> = all.iter().filter(|t| t.user_id == p.user_id).collect();
-            let mut entries = 0;
-            for t in &theirs {
-                entries += series::log_of(&state.store, t.id).await?.len();
-            }
-            rows.push((p.name.clone(), theirs.len(), entries));
-        }
-        rows
+        let logs = series::log_counts(&state.store, ic.cohort.id).await?;
+        people
+            .iter()
+            .filter(|p| p.role == CohortRole::Participant && p.status != "left")
+            .map(|p| {
+                let theirs: Vec<&PracticeTest> = all.iter().filter(|t| t.user_id == p.user_id).collect();
+                let entries = theirs.iter().map(|t| logs.get(&t.id).copied().unwrap_or(0)).sum();
+                (p.name.clone(), theirs.len(), entries)
+            })
+            .collect()
     } else {
         vec![]
     };

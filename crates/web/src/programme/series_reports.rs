@@ -96,12 +96,7 @@ async fn gather(state: &AppState, cohort_id: i64) -> Result<Findings, AppError> 
         .map(|d| format!("{}: high for {}; low for {}", text(&d.id), labels_of(&d.high), labels_of(&d.low)))
         .collect();
     let tests_all = series::tests_in(&state.store, cohort_id).await?;
-    let mut tests_with_log = 0;
-    for t in &tests_all {
-        if !series::log_of(&state.store, t.id).await?.is_empty() {
-            tests_with_log += 1;
-        }
-    }
+    let tests_with_log = series::log_counts(&state.store, cohort_id).await?.len();
     Ok(Findings {
         recommendations,
         assets,
