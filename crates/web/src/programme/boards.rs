@@ -74,11 +74,6 @@ fn board_info(key: &str) -> Result<&'static BoardInfo, AppError> {
     BOARDS.iter().find(|b| b.key == key).ok_or(AppError::NotFound)
 }
 
-/// 404 unless the cohort is a workshop series (boards belong to series only).
-fn series_only(ic: &InCohort) -> Result<(), AppError> {
-    if ic.cohort.is_series() { Ok(()) } else { Err(AppError::NotFound) }
-}
-
 /// A card as the page shows it.
 struct Card {
     id: i64,
@@ -131,7 +126,7 @@ async fn page(
     Path((_, board)): Path<(i64, String)>,
     Query(q): Query<ViewQuery>,
 ) -> Result<Response, AppError> {
-    series_only(&ic)?;
+    ic.series()?;
     show(&state, &visitor, &ic, board_info(&board)?, View { error: None, projector: q.view == "projector" }).await
 }
 
@@ -222,7 +217,7 @@ async fn add(
     Path((_, board)): Path<(i64, String)>,
     PageForm(f): PageForm<CardForm>,
 ) -> Result<Response, AppError> {
-    series_only(&ic)?;
+    ic.series()?;
     let info = board_info(&board)?;
     let body = f.body.trim();
     let problem = if body.is_empty() {
@@ -279,7 +274,7 @@ async fn vote(
     Path((_, board, item)): Path<(i64, String, i64)>,
     PageForm(f): PageForm<VoteForm>,
 ) -> Result<Response, AppError> {
-    series_only(&ic)?;
+    ic.series()?;
     let info = board_info(&board)?;
     let item = card(&state, &ic, info, item).await?;
     // One vote per person per card, kept by the database's key: a second vote changes nothing.
@@ -301,7 +296,7 @@ async fn cluster(
     Path((_, board, item)): Path<(i64, String, i64)>,
     PageForm(f): PageForm<ClusterForm>,
 ) -> Result<Response, AppError> {
-    series_only(&ic)?;
+    ic.series()?;
     let info = board_info(&board)?;
     let item = card(&state, &ic, info, item).await?;
     let name: String = f.cluster.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -340,7 +335,7 @@ async fn link_test(
     Path((_, board, item)): Path<(i64, String, i64)>,
     PageForm(f): PageForm<LinkForm>,
 ) -> Result<Response, AppError> {
-    series_only(&ic)?;
+    ic.series()?;
     let info = board_info(&board)?;
     if !info.kinds {
         return Err(AppError::NotFound);
@@ -365,7 +360,7 @@ async fn hide(
     Path((_, board, item)): Path<(i64, String, i64)>,
     PageForm(f): PageForm<HideForm>,
 ) -> Result<Response, AppError> {
-    series_only(&ic)?;
+    ic.series()?;
     let info = board_info(&board)?;
     let item = card(&state, &ic, info, item).await?;
     boards::set_hidden(&state.store, ic.cohort.id, item.id, f.hidden == "1").await?;

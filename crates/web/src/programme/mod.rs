@@ -97,6 +97,11 @@ impl InCohort {
         Ok(())
     }
 
+    /// 404 unless the cohort is a workshop series (its pages mean nothing for a two-day course).
+    pub fn series(&self) -> Result<(), AppError> {
+        if self.cohort.is_series() { Ok(()) } else { Err(AppError::NotFound) }
+    }
+
     /// 403 unless a facilitator of this cohort.
     pub fn facilitator(&self) -> Result<(), AppError> {
         if self.role == CohortRole::Facilitator { Ok(()) } else { Err(AppError::Forbidden) }

@@ -67,7 +67,8 @@ async fn page(
     ic: InCohort,
     Query(q): Query<Saved>,
 ) -> Result<Response, AppError> {
-    if !ic.cohort.is_series() || ic.role == CohortRole::Manager {
+    ic.series()?;
+    if ic.role == CohortRole::Manager {
         return Err(AppError::NotFound);
     }
     let mine = series::own_life(&state.store, ic.cohort.id, ic.who.user_id).await?;
@@ -141,9 +142,7 @@ async fn save(
     AsParticipant(ic): AsParticipant,
     PageForm(f): PageForm<OwnLifeForm>,
 ) -> Result<Response, AppError> {
-    if !ic.cohort.is_series() {
-        return Err(AppError::NotFound);
-    }
+    ic.series()?;
     let r = OwnLife {
         user_id: ic.who.user_id,
         prompt: f.prompt.trim().to_owned(),

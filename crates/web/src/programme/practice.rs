@@ -42,10 +42,6 @@ pub fn routes() -> Router<AppState> {
 const MAX_FIELD: usize = 2_000;
 const MAX_EXAMPLE: usize = 50_000;
 
-fn series_only(ic: &InCohort) -> Result<(), AppError> {
-    if ic.cohort.is_series() { Ok(()) } else { Err(AppError::NotFound) }
-}
-
 /// The round a path names: 1 or 2.
 fn round_of(round: i64) -> Result<i64, AppError> {
     if matches!(round, 1 | 2) { Ok(round) } else { Err(AppError::NotFound) }
@@ -99,7 +95,7 @@ struct PracticePage {
 }
 
 async fn page(State(state): State<AppState>, visitor: Visitor, ic: InCohort) -> Result<Response, AppError> {
-    series_only(&ic)?;
+    ic.series()?;
     if ic.role == CohortRole::Manager {
         return Err(AppError::NotFound);
     }
@@ -238,7 +234,7 @@ async fn save_plan(
     AsParticipant(ic): AsParticipant,
     PageForm(f): PageForm<PlanForm>,
 ) -> Result<Response, AppError> {
-    series_only(&ic)?;
+    ic.series()?;
     let round = round_of(f.round)?;
     let element_id = f.element_id.parse::<i64>().ok();
     if let Some(id) = element_id {
@@ -294,7 +290,7 @@ async fn add_log(
     Path((_, round)): Path<(i64, i64)>,
     PageForm(f): PageForm<LogForm>,
 ) -> Result<Response, AppError> {
-    series_only(&ic)?;
+    ic.series()?;
     let round = round_of(round)?;
     let test = my_test(&state, &ic, round).await?;
     let Some(date) = super::cohorts::valid_date(&f.on_date) else {
@@ -328,7 +324,7 @@ async fn reflection(
     Path((_, round)): Path<(i64, i64)>,
     PageForm(f): PageForm<ReflectionForm>,
 ) -> Result<Response, AppError> {
-    series_only(&ic)?;
+    ic.series()?;
     let round = round_of(round)?;
     let test = my_test(&state, &ic, round).await?;
     let answers = [f.worked.trim(), f.made_possible.trim(), f.got_in_the_way.trim()];
@@ -361,7 +357,7 @@ async fn example(
     Path((_, round)): Path<(i64, i64)>,
     PageForm(f): PageForm<ExampleForm>,
 ) -> Result<Response, AppError> {
-    series_only(&ic)?;
+    ic.series()?;
     let round = round_of(round)?;
     let test = my_test(&state, &ic, round).await?;
     let error = if !matches!(f.stage.as_str(), "before" | "after") {

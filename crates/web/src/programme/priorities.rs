@@ -70,9 +70,7 @@ struct PrioritiesPage {
 }
 
 async fn page(State(state): State<AppState>, visitor: Visitor, ic: InCohort) -> Result<Response, AppError> {
-    if !ic.cohort.is_series() {
-        return Err(AppError::NotFound);
-    }
+    ic.series()?;
     let (p, groups, texts) = of_cohort(&state, ic.cohort.id).await?;
     let text = |id: &i64| texts.get(id).cloned().unwrap_or_default();
     let shown: Vec<(String, usize)> = groups.groups().iter().map(|(g, n)| (g.label().to_owned(), *n)).collect();

@@ -115,9 +115,7 @@ async fn page(State(state): State<AppState>, visitor: Visitor, ic: InCohort) -> 
 }
 
 async fn show(state: &AppState, visitor: &Visitor, ic: &InCohort, error: Option<String>) -> Result<Response, AppError> {
-    if !ic.cohort.is_series() {
-        return Err(AppError::NotFound);
-    }
+    ic.series()?;
     let (published_at, ..) = boards::outputs(&state.store, ic.cohort.id).await?;
     // Leaders answer what was published; participants read the answers then, too.
     let mut recommendations = of_cohort(state, ic.cohort.id, ic.who.user_id).await?;
@@ -168,9 +166,7 @@ async fn draft(
     // As pairs: `rests_on` comes once for each asset or barrier ticked.
     PageForm(fields): PageForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    if !ic.cohort.is_series() {
-        return Err(AppError::NotFound);
-    }
+    ic.series()?;
     let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
     let f = DraftForm {
         body: field("body"),
@@ -216,9 +212,7 @@ struct DraftForm {
 
 /// The recommendation in the path.
 async fn recommendation(state: &AppState, ic: &InCohort, id: i64) -> Result<Item, AppError> {
-    if !ic.cohort.is_series() {
-        return Err(AppError::NotFound);
-    }
+    ic.series()?;
     boards::item(&state.store, ic.cohort.id, id)
         .await?
         .filter(|i| i.board == boards::RECOMMENDATIONS && i.hidden == 0)
@@ -274,9 +268,7 @@ async fn publish(
     AsFacilitator(ic): AsFacilitator,
     PageForm(f): PageForm<PublishForm>,
 ) -> Result<Response, AppError> {
-    if !ic.cohort.is_series() {
-        return Err(AppError::NotFound);
-    }
+    ic.series()?;
     let at = (f.publish == "1").then(recordwell_store::now);
     boards::set_recommendations_published(&state.store, ic.cohort.id, at).await?;
     let detail = if at.is_some() { "published" } else { "withdrawn" };

@@ -127,9 +127,7 @@ async fn download(
     ic: InCohort,
     Path((_, file)): Path<(i64, String)>,
 ) -> Result<Response, AppError> {
-    if !ic.cohort.is_series() {
-        return Err(AppError::NotFound);
-    }
+    ic.series()?;
     let (name, ext) = file.rsplit_once('.').ok_or(AppError::NotFound)?;
     let allowed = match name {
         "recommendations" => matches!(ic.role, CohortRole::Facilitator | CohortRole::Manager),
@@ -347,9 +345,7 @@ async fn show_update(
     draft: Option<String>,
     error: Option<String>,
 ) -> Result<Response, AppError> {
-    if !ic.cohort.is_series() {
-        return Err(AppError::NotFound);
-    }
+    ic.series()?;
     let (_, text, published_at) = boards::outputs(&state.store, ic.cohort.id).await?;
     let is_facilitator = ic.role == CohortRole::Facilitator;
     // A draft is the facilitator's until it is published.
@@ -390,9 +386,7 @@ async fn save_update(
     AsFacilitator(ic): AsFacilitator,
     PageForm(f): PageForm<UpdateForm>,
 ) -> Result<Response, AppError> {
-    if !ic.cohort.is_series() {
-        return Err(AppError::NotFound);
-    }
+    ic.series()?;
     let text = f.text.trim().to_owned();
     if text.chars().count() > 10_000 {
         let e = Some("Keep the update under 10,000 characters: it is a short update.".to_owned());

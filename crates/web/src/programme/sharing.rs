@@ -34,9 +34,7 @@ const GROUP_SIZE: usize = 4;
 /// The sharing session in the path, and the round of tests it shares (workshop two shares the
 /// first tests, workshop three the second).
 async fn sharing_session(state: &AppState, ic: &InCohort, session: i64) -> Result<(CohortSession, i64), AppError> {
-    if !ic.cohort.is_series() {
-        return Err(AppError::NotFound);
-    }
+    ic.series()?;
     let s = cohorts::sessions(&state.store, ic.cohort.id)
         .await?
         .into_iter()
