@@ -21,6 +21,12 @@ pub struct Report {
 }
 
 impl Report {
+    /// Findings per 1,000 words (0 for a text with no words): a measure that compares records of
+    /// different lengths, such as one written before a change in practice and one after.
+    pub fn findings_per_thousand_words(&self) -> f64 {
+        if self.metrics.words == 0 { 0.0 } else { self.findings.len() as f64 * 1000.0 / self.metrics.words as f64 }
+    }
+
     /// The most serious finding's severity, if any.
     pub fn max_severity(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()

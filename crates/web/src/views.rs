@@ -33,6 +33,15 @@ impl Frame {
     }
 }
 
+/// A message from a pure crate (lower case, no full stop, as errors are written) as a sentence
+/// for a page: "say why not now" becomes "Say why not now.".
+pub fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+    let rest = chars.as_str();
+    if rest.ends_with('.') { format!("{first}{rest}") } else { format!("{first}{rest}.") }
+}
+
 /// Escapes text for HTML (for the few pages built without a template).
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -74,6 +83,13 @@ pub fn type_options(selected: &str) -> Vec<(&'static str, &'static str, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_become_sentences() {
+        assert_eq!(super::sentence("say why not now"), "Say why not now.");
+        assert_eq!(super::sentence("écrivez."), "Écrivez.");
+        assert_eq!(super::sentence(""), ".");
+    }
 
     #[test]
     fn escapes_markup() {

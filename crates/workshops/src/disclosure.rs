@@ -32,6 +32,11 @@ impl ShownGroup {
     }
 }
 
+/// The labels of some groups, in order (for "high for …; low for …").
+pub fn labels(groups: &[ShownGroup]) -> Vec<String> {
+    groups.iter().map(|g| g.label().to_owned()).collect()
+}
+
 /// How people are grouped by service for every output of a series.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ServiceGroups {

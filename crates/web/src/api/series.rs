@@ -14,6 +14,7 @@ use axum::http::StatusCode;
 use recordwell_store::cohorts::{self, Cohort};
 use recordwell_store::orgs::Role;
 use recordwell_store::{boards, programmes, series};
+use recordwell_workshops::disclosure::labels;
 use recordwell_workshops::votes::Ballot;
 use serde::Serialize;
 
@@ -256,8 +257,6 @@ pub async fn read(
         .collect();
     let all_tests = series::tests_in(&state.store, cohort.id).await?;
     let with_log = series::log_counts(&state.store, cohort.id).await?.len();
-    let labels =
-        |gs: &[recordwell_workshops::disclosure::ShownGroup]| gs.iter().map(|g| g.label().to_owned()).collect();
     Ok(Json(SeriesDetail {
         summary: summary(&state, &cohort).await?,
         groups: groups.groups().iter().map(|(g, n)| (g.label().to_owned(), *n)).collect(),

@@ -51,10 +51,6 @@ struct ImpactPage {
     withheld: Option<String>,
 }
 
-fn per_thousand(r: &Report) -> f64 {
-    if r.metrics.words == 0 { 0.0 } else { r.findings.len() as f64 * 1000.0 / r.metrics.words as f64 }
-}
-
 fn mean(values: &[f64]) -> f64 {
     if values.is_empty() { 0.0 } else { values.iter().sum::<f64>() / values.len() as f64 }
 }
@@ -100,8 +96,8 @@ async fn page(State(state): State<AppState>, visitor: Visitor, ic: InCohort) -> 
             before_after = vec![
                 (
                     "Findings per 1,000 words (mean)".into(),
-                    format!("{:.1}", avg(&per_thousand, false)),
-                    format!("{:.1}", avg(&per_thousand, true)),
+                    format!("{:.1}", avg(&Report::findings_per_thousand_words, false)),
+                    format!("{:.1}", avg(&Report::findings_per_thousand_words, true)),
                 ),
                 (
                     "Colleague lens (mean, of 100)".into(),
@@ -162,7 +158,10 @@ async fn page(State(state): State<AppState>, visitor: Visitor, ic: InCohort) -> 
         counts.push(("Examples brought".to_owned(), count(authors)));
         if authors >= MIN_GROUP {
             let measured = tokio::task::spawn_blocking(move || {
-                bodies.iter().map(|(b, rt)| per_thousand(&recordwell_check::check(b, *rt, &config))).collect::<Vec<_>>()
+                bodies
+                    .iter()
+                    .map(|(b, rt)| recordwell_check::check(b, *rt, &config).findings_per_thousand_words())
+                    .collect::<Vec<_>>()
             })
             .await
             .map_err(|_| AppError::Internal("the check failed".into()))?;

@@ -191,8 +191,7 @@ async fn answer_summary(
     }
     let answer = Answer::parse(&form.answer)
         .ok_or_else(|| AppError::BadRequest("Choose accepted, in progress or not now.".into()))?;
-    check_answer(answer, &form.reason)
-        .map_err(|e| AppError::BadRequest(format!("{}{}.", e[..1].to_uppercase(), &e[1..])))?;
+    check_answer(answer, &form.reason).map_err(|e| AppError::BadRequest(crate::views::sentence(e)))?;
     if form.reason.chars().count() > 2_000 {
         return Err(AppError::BadRequest("Keep the answer under 2,000 characters.".into()));
     }

@@ -183,9 +183,6 @@ pub async fn measure(state: &AppState, t: &PracticeTest) -> Result<Option<Measur
     })
     .await
     .map_err(|_| AppError::Internal("the check failed".into()))?;
-    let per_thousand = |r: &recordwell_check::Report| {
-        if r.metrics.words == 0 { 0.0 } else { r.findings.len() as f64 * 1000.0 / r.metrics.words as f64 }
-    };
     let mut by_category: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
     for f in &b.findings {
         by_category.entry(f.category.info().title).or_default().0 += 1;
@@ -194,7 +191,11 @@ pub async fn measure(state: &AppState, t: &PracticeTest) -> Result<Option<Measur
         by_category.entry(f.category.info().title).or_default().1 += 1;
     }
     let mut rows = vec![
-        ("Findings per 1,000 words".to_owned(), format!("{:.1}", per_thousand(&b)), format!("{:.1}", per_thousand(&a))),
+        (
+            "Findings per 1,000 words".to_owned(),
+            format!("{:.1}", b.findings_per_thousand_words()),
+            format!("{:.1}", a.findings_per_thousand_words()),
+        ),
         ("Colleague lens (of 100)".to_owned(), b.scores.colleague.to_string(), a.scores.colleague.to_string()),
         ("Family lens (of 100)".to_owned(), b.scores.family.to_string(), a.scores.family.to_string()),
     ];

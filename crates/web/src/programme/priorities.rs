@@ -18,7 +18,7 @@ use axum::response::Response;
 use axum::routing::get;
 use recordwell_store::boards;
 use recordwell_store::cohorts::{self, CohortRole};
-use recordwell_workshops::disclosure::ServiceGroups;
+use recordwell_workshops::disclosure::{ServiceGroups, labels};
 use recordwell_workshops::priorities::{Priorities, priorities};
 use std::collections::HashMap;
 
@@ -113,9 +113,6 @@ async fn page(State(state): State<AppState>, visitor: Visitor, ic: InCohort) -> 
         }
         .render()
     };
-    let labels = |gs: &[recordwell_workshops::disclosure::ShownGroup]| {
-        gs.iter().map(|g| g.label().to_owned()).collect::<Vec<_>>().join(", ")
-    };
     render(&PrioritiesPage {
         frame: Frame::new(&visitor, "training"),
         cohort_id: ic.cohort.id,
@@ -124,7 +121,11 @@ async fn page(State(state): State<AppState>, visitor: Visitor, ic: InCohort) -> 
         rows,
         chart,
         connect: p.connect.iter().map(text).collect(),
-        diverge: p.diverge.iter().map(|d| (text(&d.id), labels(&d.high), labels(&d.low))).collect(),
+        diverge: p
+            .diverge
+            .iter()
+            .map(|d| (text(&d.id), labels(&d.high).join(", "), labels(&d.low).join(", ")))
+            .collect(),
         participants: groups.people(),
     })
 }

@@ -10,7 +10,7 @@ use crate::pages::{PageForm, render};
 use crate::programme::boards::VoteForm;
 use crate::programme::{AsContributor, AsFacilitator, InCohort};
 use crate::state::AppState;
-use crate::views::{Frame, when};
+use crate::views::{Frame, sentence, when};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
@@ -181,7 +181,7 @@ async fn draft(
         }
     }
     let problem = match (check_recommendation(&f.body, rests_on.len()), Level::parse(&f.level)) {
-        (Err(e), _) => Some(format!("{}{}.", e.to_string()[..1].to_uppercase(), &e.to_string()[1..])),
+        (Err(e), _) => Some(sentence(&e.to_string())),
         (Ok(()), None) => Some("Choose who it is for: a team, a service or the partnership.".to_owned()),
         _ => None,
     };
@@ -303,7 +303,7 @@ async fn answer(
         return show(&state, &visitor, &ic, Some("Choose accepted, in progress or not now.".into())).await;
     };
     if let Err(e) = check_answer(a, &f.reason) {
-        return show(&state, &visitor, &ic, Some(format!("{}{}.", e[..1].to_uppercase(), &e[1..]))).await;
+        return show(&state, &visitor, &ic, Some(sentence(e))).await;
     }
     if f.reason.chars().count() > 2_000 {
         return show(&state, &visitor, &ic, Some("Keep the reason under 2,000 characters.".into())).await;

@@ -24,7 +24,7 @@ use recordwell_store::boards;
 use recordwell_store::cohorts::{self, CohortRole};
 use recordwell_store::series;
 use recordwell_workshops::assets::{Answer, AssetKind};
-use recordwell_workshops::disclosure::ServiceGroups;
+use recordwell_workshops::disclosure::{ServiceGroups, labels};
 use recordwell_workshops::publish::{Problem, problems};
 use serde::Deserialize;
 
@@ -68,7 +68,7 @@ async fn gather(state: &AppState, cohort_id: i64) -> Result<Findings, AppError> 
     let assets = board(boards::ASSETS).await?;
     let barriers = board(boards::BARRIERS).await?.into_iter().map(|(_, b, v)| (b, v)).collect();
     let (p, groups, texts) = priorities::of_cohort(state, cohort_id).await?;
-    let labels: Vec<String> = groups.groups().iter().map(|(g, n)| format!("{} ({n})", g.label())).collect();
+    let headers: Vec<String> = groups.groups().iter().map(|(g, n)| format!("{} ({n})", g.label())).collect();
     let text = |id: &i64| texts.get(id).cloned().unwrap_or_default();
     let priorities = p
         .elements
@@ -87,13 +87,12 @@ async fn gather(state: &AppState, cohort_id: i64) -> Result<Findings, AppError> 
             (text(&e.id), e.votes, cells)
         })
         .collect();
-    let labels_of = |gs: &[recordwell_workshops::disclosure::ShownGroup]| {
-        gs.iter().map(|g| g.label().to_owned()).collect::<Vec<_>>().join(", ")
-    };
     let diverge = p
         .diverge
         .iter()
-        .map(|d| format!("{}: high for {}; low for {}", text(&d.id), labels_of(&d.high), labels_of(&d.low)))
+        .map(|d| {
+            format!("{}: high for {}; low for {}", text(&d.id), labels(&d.high).join(", "), labels(&d.low).join(", "))
+        })
         .collect();
     let tests_all = series::tests_in(&state.store, cohort_id).await?;
     let tests_with_log = series::log_counts(&state.store, cohort_id).await?.len();
@@ -102,7 +101,7 @@ async fn gather(state: &AppState, cohort_id: i64) -> Result<Findings, AppError> 
         assets,
         barriers,
         priorities,
-        groups: labels,
+        groups: headers,
         connect: p.connect.iter().map(text).collect(),
         diverge,
         tests: tests_all.len(),
