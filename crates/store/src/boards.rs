@@ -131,6 +131,25 @@ pub async fn set_vote(store: &Store, item_id: i64, user_id: i64, on: bool) -> Re
     if on { vote(store, item_id, user_id).await } else { unvote(store, item_id, user_id).await }
 }
 
+/// A board's items not hidden, each with its votes, most votes first (then oldest first).
+pub async fn standing(store: &Store, cohort_id: i64, board: &str) -> Result<Vec<(Item, usize)>> {
+    let mut tally: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+    for (_, item) in votes(store, cohort_id, board).await? {
+        *tally.entry(item).or_default() += 1;
+    }
+    let mut out: Vec<(Item, usize)> = items(store, cohort_id, board)
+        .await?
+        .into_iter()
+        .filter(|i| i.hidden == 0)
+        .map(|i| {
+            let n = tally.get(&i.id).copied().unwrap_or(0);
+            (i, n)
+        })
+        .collect();
+    out.sort_by_key(|(i, n)| (std::cmp::Reverse(*n), i.id));
+    Ok(out)
+}
+
 /// A board's votes, as (person, item).
 pub async fn votes(store: &Store, cohort_id: i64, board: &str) -> Result<Vec<(i64, i64)>> {
     Ok(sqlx::query_as(

@@ -5,7 +5,7 @@
 //! (state still `pending`, or `running` with an expired lease) gets it. A server that dies
 //! mid-job leaves a lease that runs out, so another server picks the job up again. Each claim
 //! adds one to `attempts`, which serves as a fencing token: a server whose lease ran out can no
-//! longer renew, complete or fail the job. The email a job sends goes at most once: the claim
+//! longer send, complete or fail the job. The email a job sends goes at most once: the claim
 //! that sends it first marks the job as sending ([`begin_send`]), and a later claim that finds
 //! that mark (because the first one's lease ran out mid-send) does not send again.
 
@@ -120,19 +120,6 @@ pub async fn complete(store: &Store, job: &Job, note: Option<&str>, now: i64) ->
     .bind(note)
     .execute(store.pool())
     .await?;
-    Ok(done.rows_affected() == 1)
-}
-
-/// Extends the lease on a claimed job to `now + lease_secs`, just before an action that must not
-/// happen twice (sending an email). Returns false when the claim is no longer ours, in which case
-/// the caller must not act: another server has the job.
-pub async fn renew(store: &Store, job: &Job, now: i64, lease_secs: i64) -> Result<bool> {
-    let done = sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE jobs SET locked_until = $3 WHERE {STILL_OURS}")))
-        .bind(job.id)
-        .bind(job.attempts)
-        .bind(now + lease_secs)
-        .execute(store.pool())
-        .await?;
     Ok(done.rows_affected() == 1)
 }
 

@@ -15,7 +15,6 @@ use recordwell_store::cohorts::{self, Cohort};
 use recordwell_store::orgs::Role;
 use recordwell_store::{boards, programmes, series};
 use recordwell_workshops::disclosure::labels;
-use recordwell_workshops::votes::Ballot;
 use serde::Serialize;
 
 /// A series in the list.
@@ -169,24 +168,13 @@ pub struct SeriesDetail {
 }
 
 async fn cards(state: &AppState, cohort_id: i64, board: &str) -> Result<Vec<Card>, ApiError> {
-    let tally = Ballot::new(None, boards::votes(&state.store, cohort_id, board).await?).tally();
     let links = boards::links(&state.store, cohort_id).await?;
     let tests = |id: i64| links.iter().filter(|(i, kind, _)| *i == id && kind == "test").count();
-    let mut out: Vec<Card> = boards::items(&state.store, cohort_id, board)
+    Ok(boards::standing(&state.store, cohort_id, board)
         .await?
         .into_iter()
-        .filter(|i| i.hidden == 0)
-        .map(|i| Card {
-            votes: tally.get(&i.id).copied().unwrap_or(0),
-            tests: tests(i.id),
-            id: i.id,
-            text: i.body,
-            kind: i.kind,
-            cluster: i.cluster,
-        })
-        .collect();
-    out.sort_by_key(|c| std::cmp::Reverse(c.votes));
-    Ok(out)
+        .map(|(i, votes)| Card { votes, tests: tests(i.id), id: i.id, text: i.body, kind: i.kind, cluster: i.cluster })
+        .collect())
 }
 
 /// `GET /api/v1/series/{id}`.

@@ -53,20 +53,16 @@ struct Findings {
 
 async fn gather(state: &AppState, cohort_id: i64) -> Result<Findings, AppError> {
     let recommendations = recommendations_of(state, cohort_id, 0).await?;
-    let board = |b: &'static str| async move {
-        let items = boards::items(&state.store, cohort_id, b).await?;
-        let tally =
-            recordwell_workshops::votes::Ballot::new(None, boards::votes(&state.store, cohort_id, b).await?).tally();
-        let mut rows: Vec<(String, String, usize)> = items
-            .into_iter()
-            .filter(|i| i.hidden == 0)
-            .map(|i| (i.kind.clone(), i.body, tally.get(&i.id).copied().unwrap_or(0)))
-            .collect();
-        rows.sort_by_key(|r| std::cmp::Reverse(r.2));
-        Ok::<_, AppError>(rows)
-    };
-    let assets = board(boards::ASSETS).await?;
-    let barriers = board(boards::BARRIERS).await?.into_iter().map(|(_, b, v)| (b, v)).collect();
+    let assets = boards::standing(&state.store, cohort_id, boards::ASSETS)
+        .await?
+        .into_iter()
+        .map(|(i, votes)| (i.kind, i.body, votes))
+        .collect();
+    let barriers = boards::standing(&state.store, cohort_id, boards::BARRIERS)
+        .await?
+        .into_iter()
+        .map(|(i, v)| (i.body, v))
+        .collect();
     let (p, groups, texts) = priorities::of_cohort(state, cohort_id).await?;
     let headers: Vec<String> = groups.groups().iter().map(|(g, n)| format!("{} ({n})", g.label())).collect();
     let text = |id: &i64| texts.get(id).cloned().unwrap_or_default();
@@ -230,33 +226,39 @@ fn learning_pdf(title: &str, f: &Findings) -> Document {
 }
 
 fn recommendation_sheets(f: &Findings) -> Vec<Sheet> {
-    vec![
-        Sheet {
-            name: "Recommendations".into(),
-            header: vec![
-                "Rank".into(),
-                "Recommendation".into(),
-                "For".into(),
-                "Votes".into(),
-                "Rests on".into(),
-                "Answers".into(),
-            ],
-            rows: f
-                .recommendations
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.rank.to_string(),
-                        r.body.clone(),
-                        level_label(&r.level).into(),
-                        r.votes.to_string(),
-                        r.rests_on.iter().map(|(k, t)| format!("{k}: {t}")).collect::<Vec<_>>().join("; "),
-                        r.answers.iter().map(answer_line).collect::<Vec<_>>().join("; "),
-                    ]
-                })
-                .collect(),
-            chart: None,
-        },
+    let mut sheets = vec![Sheet {
+        name: "Recommendations".into(),
+        header: vec![
+            "Rank".into(),
+            "Recommendation".into(),
+            "For".into(),
+            "Votes".into(),
+            "Rests on".into(),
+            "Answers".into(),
+        ],
+        rows: f
+            .recommendations
+            .iter()
+            .map(|r| {
+                vec![
+                    r.rank.to_string(),
+                    r.body.clone(),
+                    level_label(&r.level).into(),
+                    r.votes.to_string(),
+                    r.rests_on.iter().map(|(k, t)| format!("{k}: {t}")).collect::<Vec<_>>().join("; "),
+                    r.answers.iter().map(answer_line).collect::<Vec<_>>().join("; "),
+                ]
+            })
+            .collect(),
+        chart: None,
+    }];
+    sheets.extend(map_sheets(f));
+    sheets
+}
+
+/// The assets map and the barriers, in both workbooks.
+fn map_sheets(f: &Findings) -> [Sheet; 2] {
+    [
         Sheet {
             name: "Assets".into(),
             header: vec!["Asset".into(), "Votes".into(), "Kind".into()],
@@ -307,7 +309,7 @@ fn learning_sheets(f: &Findings) -> Vec<Sheet> {
             chart: Some((0, 1, "Tests of change".into())),
         },
     ];
-    sheets.extend(recommendation_sheets(f).into_iter().skip(1));
+    sheets.extend(map_sheets(f));
     sheets
 }
 

@@ -90,10 +90,12 @@ async fn jobs_claimed_exactly_once(backend: Backend) {
     let stale = jobs::claim_due(&app.store, base + 1000, 300).await.unwrap().expect("lease expired");
     let job = jobs::claim_due(&app.store, base + 1400, 300).await.unwrap().expect("taken over");
     assert_eq!((job.id, job.attempts), (stale.id, stale.attempts + 1));
-    assert!(!jobs::renew(&app.store, &stale, base + 1400, 300).await.unwrap(), "the stale claim may not send");
+    let stale_send = jobs::begin_send(&app.store, &stale, base + 1400, 300).await.unwrap();
+    assert_eq!(stale_send, jobs::SendClaim::NotOurs, "the stale claim may not send");
     assert!(!jobs::complete(&app.store, &stale, None, base + 1400).await.unwrap());
     assert_eq!(jobs::fail(&app.store, &stale, "late", base + 1400).await.unwrap(), None);
-    assert!(jobs::renew(&app.store, &job, base + 1400, 300).await.unwrap(), "the live claim may");
+    let live_send = jobs::begin_send(&app.store, &job, base + 1400, 300).await.unwrap();
+    assert_eq!(live_send, jobs::SendClaim::Send, "the live claim may");
     assert_eq!(jobs::fail(&app.store, &job, "boom", base + 5000).await.unwrap().as_deref(), Some("pending"));
     assert!(jobs::claim_due(&app.store, base + 1401, 300).await.unwrap().is_none_or(|j| j.id != job.id));
     // Due again after the back-off (the other test jobs, their leases also over, come first).
